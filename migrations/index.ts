@@ -1,0 +1,11 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_catalog_and_calendar.ts';
+
+/**
+ * Every migration, imported explicitly (no file-system scan) so the list is the same however the
+ * server is started or bundled. Names sort in the order they apply; never rename or edit one that
+ * has shipped: add the next.
+ */
+export const migrations: Record<string, Migration> = {
+	'0001_catalog_and_calendar': m0001
+};

@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { Context, Hono, MiddlewareHandler } from 'hono';
+import { compress } from 'hono/compress';
+
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+const REVALIDATE = 'no-cache';
+const TOWN_PLACEHOLDER = /%portail\.town%/g;
+
+function escapeHtml(text: string): string {
+	return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
+/**
+ * The built fallback page with the town's name written in (header and title at first paint, also
+ * in the service worker's offline copy), and the CSP hashes of its inline boot script.
+ */
+export function renderShell(
+	appDir: string,
+	townName: string
+): { html: string; scriptHashes: string[] } | null {
+	const file = join(appDir, 'index.html');
+	if (!existsSync(file)) return null;
+	const html = readFileSync(file, 'utf8').replace(TOWN_PLACEHOLDER, escapeHtml(townName));
+	const scriptHashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
+		(m) =>
+			`sha256-${createHash('sha256')
+				.update(m[1] ?? '')
+				.digest('base64')}`
+	);
+	return { html, scriptHashes };
+}
+
+/**
+ * Hashed files never change under their name; everything else (the service worker, the manifest,
+ * icons) must be revalidated so a new version reaches the phone.
+ */
+const staticCaching: MiddlewareHandler = async (c, next) => {
+	await next();
+	if (c.res.status === 200 && !c.res.headers.has('Cache-Control')) {
+		c.res.headers.set('Cache-Control', c.req.path.startsWith('/_app/immutable/') ? IMMUTABLE : REVALIDATE);
+	}
+};
+
+/**
+ * Serves the built SPA from `appDir`, precompressed (brotli or gzip files built beside each asset),
+ * and the shell for page paths so deep links work. Missing paths under /_app/ or with a file
+ * extension are real 404s, not the app.
+ */
+export function mountSpa(app: Hono, appDir: string, shell: { html: string } | null): void {
+	if (!shell)
+		console.warn(`[portail] Aucune application construite dans ${appDir} : lancez \`npm run build\`.`);
+	const sendShell = (c: Context) => {
+		c.header('Cache-Control', REVALIDATE);
+		return shell ? c.html(shell.html) : c.text("L'application n'est pas construite (npm run build).", 503);
+	};
+	app.use('*', compress());
+	app.get('/', sendShell);
+	app.get('/index.html', sendShell);
+	app.use('*', staticCaching, serveStatic({ root: appDir, precompressed: true }));
+	app.get('*', (c, next) => {
+		const path = c.req.path;
+		if (path.startsWith('/_app/') || /\.[a-z0-9]+$/i.test(path)) return next();
+		return sendShell(c);
+	});
+	app.notFound((c) => c.text('Page introuvable', 404));
+}

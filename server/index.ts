@@ -1,0 +1,65 @@
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { fixedClock, systemClock } from './clock.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { openDatabase } from './db/database.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { createMailer } from './mail/mailer.ts';
+import { installDemoData } from './demo/demo-data.ts';
+import { installTownDefaults } from './seed/town-defaults.ts';
+
+function readConfig(): Config {
+	try {
+		return loadConfig();
+	} catch (err) {
+		if (err instanceof ConfigError) {
+			console.error(err.message);
+			process.exit(1);
+		}
+		throw err;
+	}
+}
+
+const config = readConfig();
+const clock = config.testNow ? fixedClock(config.testNow) : systemClock;
+const { db, file } = openDatabase(config.dataDir);
+const applied = await migrateToLatest(db);
+if (applied.length > 0) console.info(`[base] migrations appliquées : ${applied.join(', ')}`);
+if (await installTownDefaults(db, clock, config.townName)) {
+	console.info('[base] catalogue, activités et calendrier scolaire de la commune installés');
+}
+if (process.env.PORTAIL_DEMO === '1' && (await installDemoData(db, clock))) {
+	console.info('[base] données de démonstration ajoutées');
+}
+const mailer = createMailer({
+	smtpUrl: config.smtpUrl,
+	from: config.mailFrom,
+	outboxDir: join(config.dataDir, 'outbox')
+});
+
+const app = createApp({ db, config, mailer, clock });
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+	console.info(
+		`[portail] ${config.townName} — ${config.publicUrl} (écoute ${info.address}:${info.port}, base ${file})`
+	);
+});
+
+let stopping = false;
+/** Stop taking connections, let requests in flight finish, then close the database cleanly. */
+function shutdown(signal: string) {
+	if (stopping) return;
+	stopping = true;
+	console.info(`[portail] ${signal} reçu : arrêt en cours`);
+	const force = setTimeout(() => process.exit(1), 10_000);
+	force.unref();
+	server.close(async () => {
+		mailer.close();
+		await db.destroy();
+		console.info('[portail] arrêté');
+		process.exit(0);
+	});
+	if ('closeIdleConnections' in server) server.closeIdleConnections();
+}
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));

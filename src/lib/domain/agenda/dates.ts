@@ -1,0 +1,16 @@
+/** Service days are ISO `YYYY-MM-DD` strings; these helpers do calendar maths on them in UTC,
+ * where no daylight-saving change can move a day. */
+
+export function toIsoDate(date: Date): string {
+	return date.toISOString().slice(0, 10);
+}
+
+export function fromIsoDate(iso: string): Date {
+	return new Date(`${iso}T00:00:00Z`);
+}
+
+export function addDays(iso: string, days: number): string {
+	const d = fromIsoDate(iso);
+	d.setUTCDate(d.getUTCDate() + days);
+	return toIsoDate(d);
+}

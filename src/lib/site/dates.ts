@@ -1,0 +1,15 @@
+/** French display of an ISO day or instant: 13/02/2018, « 13/02/2018 à 15:10 ». */
+export function formatDay(iso: string): string {
+	const [y, m, d] = iso.slice(0, 10).split('-');
+	return `${d}/${m}/${y}`;
+}
+
+export function formatDateTime(iso: string): string {
+	return new Intl.DateTimeFormat('fr-FR', {
+		dateStyle: 'short',
+		timeStyle: 'short',
+		timeZone: 'Europe/Paris'
+	})
+		.format(new Date(iso))
+		.replace(' ', ' à ');
+}

@@ -1,0 +1,9 @@
+/**
+ * The town's name, set by the server (TOWN_NAME) into the page it serves, so the header shows it at
+ * first paint, online or from the offline shell. The catalogue answer carries it too, for the dev
+ * server, which serves the page without it.
+ */
+export function townNameFromPage(doc: Document = document): string | null {
+	const value = doc.querySelector('meta[name="town-name"]')?.getAttribute('content') ?? '';
+	return value && !value.includes('%') ? value : null;
+}

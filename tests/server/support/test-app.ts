@@ -1,0 +1,50 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach } from 'vitest';
+import { createApp } from '../../../server/app.ts';
+import { fixedClock } from '../../../server/clock.ts';
+import { loadConfig, type Config } from '../../../server/config.ts';
+import { openDatabase, type Db } from '../../../server/db/database.ts';
+import { migrateToLatest } from '../../../server/db/migrate.ts';
+import { createMailer } from '../../../server/mail/mailer.ts';
+import { installTownDefaults } from '../../../server/seed/town-defaults.ts';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+	for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+export function tempDir(prefix = 'portail-test-'): string {
+	const dir = mkdtempSync(join(tmpdir(), prefix));
+	cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+	return dir;
+}
+
+/** A migrated database in a real SQLite file of a temporary folder, closed after the test. */
+export async function testDatabase(dataDir = tempDir()): Promise<{ db: Db; file: string; dataDir: string }> {
+	const { db, file } = openDatabase(dataDir);
+	cleanups.push(() => db.destroy());
+	await migrateToLatest(db);
+	return { db, file, dataDir };
+}
+
+/**
+ * The real app on a real temporary database with the town's defaults, a clock set to `now`, and
+ * e-mails written to the temporary outbox. `appDir` points at a built app when a test needs one.
+ */
+export async function testApp(options: { now?: string; appDir?: string; env?: Record<string, string> } = {}) {
+	const dataDir = tempDir();
+	const config: Config = loadConfig({
+		NODE_ENV: 'test',
+		DATA_DIR: dataDir,
+		APP_DIR: options.appDir ?? join(dataDir, 'no-build'),
+		...options.env
+	});
+	const clock = fixedClock(options.now ?? '2026-11-28T09:00:00Z');
+	const { db } = await testDatabase(dataDir);
+	await installTownDefaults(db, clock, config.townName);
+	const mailer = createMailer({ smtpUrl: '', from: config.mailFrom, outboxDir: join(dataDir, 'outbox') });
+	const app = createApp({ db, config, mailer, clock });
+	return { app, db, config, clock, dataDir };
+}

@@ -1,0 +1,89 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readCachedCatalog, refreshCatalog } from '../../src/lib/offline/catalog-cache.ts';
+import { PortailDatabase } from '../../src/lib/offline/database.ts';
+import type { Catalog } from '../../src/lib/domain/catalog/catalog.ts';
+
+const catalog: Catalog = {
+	town: { name: 'Ville de Test' },
+	categories: [{ slug: 'enfance-jeunesse', label: 'Enfance / Jeunesse' }],
+	procedures: [
+		{
+			slug: 'fiche-enfant',
+			label: 'Fiche enfant',
+			summary: '',
+			categorySlug: 'enfance-jeunesse',
+			requiresAccount: true
+		}
+	],
+	news: [{ id: 1, title: 'Bienvenue', body: 'Texte', publishedOn: '2026-11-28' }]
+};
+
+let counter = 0;
+const databases: PortailDatabase[] = [];
+function freshDatabase() {
+	const db = new PortailDatabase(`test-${++counter}`);
+	databases.push(db);
+	return db;
+}
+afterEach(async () => {
+	for (const db of databases.splice(0)) await db.delete();
+});
+
+describe('catalogue cache (Dexie)', () => {
+	it('is empty before the first visit', async () => {
+		expect(await readCachedCatalog(freshDatabase())).toBeNull();
+	});
+
+	it('keeps what the server answered, with the time it answered', async () => {
+		const db = freshDatabase();
+		const result = await refreshCatalog(
+			db,
+			async () => catalog,
+			() => new Date('2026-11-28T09:00:00Z')
+		);
+		expect(result.source).toBe('server');
+		const cached = await readCachedCatalog(db);
+		expect(cached?.catalog).toEqual(catalog);
+		expect(cached?.fetchedAt).toBe('2026-11-28T09:00:00.000Z');
+	});
+
+	it('survives reopening the database (a reload of the page)', async () => {
+		const db = freshDatabase();
+		await refreshCatalog(db, async () => catalog);
+		db.close();
+		const reopened = new PortailDatabase(db.name);
+		databases.push(reopened);
+		expect((await readCachedCatalog(reopened))?.catalog.news[0]?.title).toBe('Bienvenue');
+	});
+
+	it('serves the cached copy when the server cannot be reached', async () => {
+		const db = freshDatabase();
+		await refreshCatalog(
+			db,
+			async () => catalog,
+			() => new Date('2026-11-27T08:00:00Z')
+		);
+		const offline = await refreshCatalog(db, async () => {
+			throw new TypeError('Failed to fetch');
+		});
+		expect(offline.source).toBe('cache');
+		expect(offline.entry?.catalog).toEqual(catalog);
+		expect(offline.entry?.fetchedAt).toBe('2026-11-27T08:00:00.000Z');
+	});
+
+	it('never replaces a good copy with a malformed answer', async () => {
+		const db = freshDatabase();
+		await refreshCatalog(db, async () => catalog);
+		const result = await refreshCatalog(db, async () => ({ town: 'oops' }));
+		expect(result.source).toBe('cache');
+		expect((await readCachedCatalog(db))?.catalog).toEqual(catalog);
+	});
+
+	it('says there is nothing when offline on a first visit', async () => {
+		const result = await refreshCatalog(freshDatabase(), async () => {
+			throw new TypeError('Failed to fetch');
+		});
+		expect(result).toMatchObject({ source: 'cache', entry: null });
+	});
+});
