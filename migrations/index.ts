@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_catalog_and_calendar.ts';
+import * as m0002 from './0002_accounts_and_households.ts';
 
 /**
  * Every migration, imported explicitly (no file-system scan) so the list is the same however the
@@ -7,5 +8,6 @@ import * as m0001 from './0001_catalog_and_calendar.ts';
  * has shipped: add the next.
  */
 export const migrations: Record<string, Migration> = {
-	'0001_catalog_and_calendar': m0001
+	'0001_catalog_and_calendar': m0001,
+	'0002_accounts_and_households': m0002
 };

@@ -30,7 +30,7 @@ if (!existsSync(shell) || newest(sources) > statSync(shell).mtimeMs) {
 }
 
 if (demo) process.env.DATA_DIR ||= './data/demo';
-process.env.PORTAIL_DEMO = demo ? '1' : '';
+if (demo) process.env.DEMO = 'true';
 const { register } = await import('tsx/esm/api');
 register();
 await import('../server/index.ts');

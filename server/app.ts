@@ -1,9 +1,15 @@
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
+import { csrf } from 'hono/csrf';
+import { accountsRoutes, authRoutes } from './accounts/accounts-routes.ts';
+import { sessionMiddleware } from './accounts/session-middleware.ts';
 import { catalogRoutes } from './catalog/catalog-routes.ts';
 import type { AppDeps } from './deps.ts';
 import { healthRoutes } from './health/health-routes.ts';
+import { profileRoutes } from './profile/profile-routes.ts';
+import type { AppEnv } from './http/app-env.ts';
 import { apiNotFound, handleError } from './http/errors.ts';
+import { jsonOnly } from './http/json-body.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { mountSpa, renderShell } from './http/spa.ts';
 
@@ -11,14 +17,23 @@ export type { AppDeps } from './deps.ts';
 
 /** The whole HTTP surface: the JSON API under /api and the built SPA for everything else. */
 export function createApp(deps: AppDeps) {
-	const api = new Hono()
+	const publicOrigin = new URL(deps.config.publicUrl).origin;
+	const api = new Hono<AppEnv>()
 		.use(async (c, next) => {
 			await next();
 			c.header('Cache-Control', 'no-store');
 		})
 		.use(compress())
+		// A form posted from another site is refused before anything else (Origin check)…
+		.use(csrf({ origin: (origin, c) => origin === publicOrigin || origin === new URL(c.req.url).origin }))
+		// …and JSON, which another site cannot send without a CORS permission we never give, is all we take.
+		.use(jsonOnly)
+		.use(sessionMiddleware(deps))
 		.route('/health', healthRoutes(deps))
-		.route('/catalog', catalogRoutes(deps));
+		.route('/catalog', catalogRoutes(deps))
+		.route('/accounts', accountsRoutes(deps))
+		.route('/auth', authRoutes(deps))
+		.route('/profile', profileRoutes(deps));
 	api.all('*', apiNotFound);
 
 	const shell = renderShell(deps.config.appDir, deps.config.townName);

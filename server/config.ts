@@ -33,6 +33,8 @@ const envSchema = z
 		TOWN_EMAIL: z
 			.email({ error: 'doit être une adresse électronique' })
 			.default('mairie@hesdigneul-les-boulogne.fr'),
+		DEMO: z.enum(['true', 'false'], { error: 'doit valoir true ou false' }).default('false'),
+		TRUST_PROXY: z.enum(['true', 'false'], { error: 'doit valoir true ou false' }).default('false'),
 		/** Test-only fixed "now" (ISO date-time), so end-to-end tests can set the server's day. */
 		TEST_NOW: z.iso.datetime({ error: 'doit être une date ISO (2026-09-01T08:00:00Z)' }).optional()
 	})
@@ -53,6 +55,9 @@ export type Config = {
 	mailFrom: string;
 	townName: string;
 	townEmail: string;
+	trustProxy: boolean;
+	/** Demonstration portal (`npm run demo`): demo data installed, demo sign-in shown. */
+	demo: boolean;
 	testNow: string | undefined;
 };
 
@@ -83,6 +88,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
 		mailFrom: env.MAIL_FROM ?? `${env.TOWN_NAME} <${env.TOWN_EMAIL}>`,
 		townName: env.TOWN_NAME,
 		townEmail: env.TOWN_EMAIL,
+		trustProxy: env.TRUST_PROXY === 'true',
+		demo: env.DEMO === 'true',
 		testNow: env.TEST_NOW
 	};
 }

@@ -5,6 +5,7 @@ import { fixedClock, systemClock } from './clock.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { MailQueue } from './mail/mail-queue.ts';
 import { createMailer } from './mail/mailer.ts';
 import { installDemoData } from './demo/demo-data.ts';
 import { installTownDefaults } from './seed/town-defaults.ts';
@@ -29,7 +30,7 @@ if (applied.length > 0) console.info(`[base] migrations appliquées : ${applied.
 if (await installTownDefaults(db, clock, config.townName)) {
 	console.info('[base] catalogue, activités et calendrier scolaire de la commune installés');
 }
-if (process.env.PORTAIL_DEMO === '1' && (await installDemoData(db, clock))) {
+if (config.demo && (await installDemoData(db, clock))) {
 	console.info('[base] données de démonstration ajoutées');
 }
 const mailer = createMailer({
@@ -38,7 +39,8 @@ const mailer = createMailer({
 	outboxDir: join(config.dataDir, 'outbox')
 });
 
-const app = createApp({ db, config, mailer, clock });
+const mail = new MailQueue(mailer);
+const app = createApp({ db, config, mailer, mail, clock });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
 	console.info(
 		`[portail] ${config.townName} — ${config.publicUrl} (écoute ${info.address}:${info.port}, base ${file})`
@@ -54,6 +56,7 @@ function shutdown(signal: string) {
 	const force = setTimeout(() => process.exit(1), 10_000);
 	force.unref();
 	server.close(async () => {
+		await mail.drain();
 		mailer.close();
 		await db.destroy();
 		console.info('[portail] arrêté');

@@ -38,4 +38,98 @@ export type Database = {
 		ends_on: string;
 	};
 	town_setup: { key: string; done_at: Generated<string> };
+	household: { id: Generated<number>; created_at: string };
+	person: {
+		id: Generated<number>;
+		household_id: number;
+		role: PersonRole;
+		civilite: string | null;
+		sexe: string | null;
+		nom_naissance: string;
+		nom_usage: string | null;
+		prenom: string;
+		prenom2: string | null;
+		prenom3: string | null;
+		date_naissance: string;
+		pays_naissance: string;
+		commune_naissance: string;
+		departement_naissance: string | null;
+		created_at: string;
+	};
+	person_relation: {
+		id: Generated<number>;
+		household_id: number;
+		person_id: number;
+		related_person_id: number;
+		kind: string;
+	};
+	address: {
+		id: Generated<number>;
+		household_id: number;
+		name: string;
+		country: string;
+		city: string;
+		postal_code: string;
+		street_number: string | null;
+		number_complement: string | null;
+		street: string;
+		street_complement: string | null;
+		is_default: number;
+		updated_at: string;
+	};
+	phone: { person_id: number; kind: string; number: string };
+	household_social: {
+		household_id: number;
+		regime: string | null;
+		revenu_fiscal_reference_cents: number | null;
+		enfants_a_charge: number | null;
+		allocataire_person_id: number | null;
+		numero_allocataire: string | null;
+		quotient: number | null;
+		ressources_mensuelles_cents: number | null;
+		composition_familiale: string | null;
+		quotient_familial: number | null;
+		updated_at: string;
+	};
+	school_enrolment: { person_id: number; school: string; level: string };
+	activity_enrolment: { person_id: number; session: string; created_at: string };
+	account: {
+		id: Generated<number>;
+		username: string;
+		email: string;
+		password_hash: string;
+		person_id: number;
+		household_id: number;
+		role: 'citizen' | 'agent';
+		created_at: string;
+		password_changed_at: string;
+	};
+	account_request: {
+		id: Generated<number>;
+		email: string;
+		identity_json: string;
+		token_hash: string;
+		expires_at: string;
+		created_at: string;
+	};
+	session: {
+		id: string;
+		account_id: number;
+		created_at: string;
+		expires_at: string;
+		absolute_expires_at: string;
+	};
+	account_token: {
+		token_hash: string;
+		purpose: 'password-reset' | 'email-change';
+		account_id: number;
+		new_email: string | null;
+		expires_at: string;
+		created_at: string;
+	};
+	auth_failure: { id: Generated<number>; account_key: string; ip: string; at: string };
+	captcha_spent: { signature: string; expires_at: string };
+	server_secret: { name: string; value: string };
 };
+
+export type PersonRole = 'titulaire' | 'adulte' | 'enfant';

@@ -10,7 +10,8 @@ export class AppError extends Error {
 		readonly status: ContentfulStatusCode,
 		readonly code: string,
 		message: string,
-		readonly fields?: Record<string, string>
+		readonly fields?: Record<string, string>,
+		readonly headers?: Record<string, string>
 	) {
 		super(message);
 		this.name = 'AppError';
@@ -24,7 +25,7 @@ export function errorBody(code: string, message: string, fields?: Record<string,
 /** The one place an exception becomes an HTTP answer: never a stack trace to the client. */
 export function handleError(err: Error, c: Context): Response {
 	if (err instanceof AppError) {
-		return c.json(errorBody(err.code, err.message, err.fields), err.status);
+		return c.json(errorBody(err.code, err.message, err.fields), err.status, err.headers);
 	}
 	if (err instanceof HTTPException) {
 		const status = err.status as ContentfulStatusCode;

@@ -32,7 +32,12 @@ describe('unknown API routes', () => {
 				error: { code: 'not_found', message: "Cette adresse de l'API n'existe pas." }
 			});
 		}
-		expect((await app.request('/api/nope', { method: 'POST' })).status).toBe(404);
+		const post = await app.request('/api/nope', {
+			method: 'POST',
+			headers: { Origin: 'http://localhost', 'Content-Type': 'application/json' },
+			body: '{}'
+		});
+		expect(post.status).toBe(404);
 	});
 });
 

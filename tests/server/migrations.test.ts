@@ -19,7 +19,22 @@ describe('migrations', () => {
 				'news_item',
 				'procedure',
 				'school_year',
-				'town_setup'
+				'town_setup',
+				'household',
+				'person',
+				'person_relation',
+				'address',
+				'phone',
+				'household_social',
+				'school_enrolment',
+				'activity_enrolment',
+				'account',
+				'account_request',
+				'session',
+				'account_token',
+				'auth_failure',
+				'captcha_spent',
+				'server_secret'
 			].sort()
 		);
 	});
@@ -27,7 +42,10 @@ describe('migrations', () => {
 	it('do nothing when re-run on an existing database, keeping its data', async () => {
 		const dataDir = tempDir();
 		const first = openDatabase(dataDir);
-		expect(await migrateToLatest(first.db)).toEqual(['0001_catalog_and_calendar']);
+		expect(await migrateToLatest(first.db)).toEqual([
+			'0001_catalog_and_calendar',
+			'0002_accounts_and_households'
+		]);
 		await installTownDefaults(first.db, fixedClock('2026-11-28T09:00:00Z'), 'Ville de Test');
 		await first.db.destroy();
 

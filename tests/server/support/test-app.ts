@@ -7,6 +7,7 @@ import { fixedClock } from '../../../server/clock.ts';
 import { loadConfig, type Config } from '../../../server/config.ts';
 import { openDatabase, type Db } from '../../../server/db/database.ts';
 import { migrateToLatest } from '../../../server/db/migrate.ts';
+import { MailQueue } from '../../../server/mail/mail-queue.ts';
 import { createMailer } from '../../../server/mail/mailer.ts';
 import { installTownDefaults } from '../../../server/seed/town-defaults.ts';
 
@@ -39,12 +40,15 @@ export async function testApp(options: { now?: string; appDir?: string; env?: Re
 		NODE_ENV: 'test',
 		DATA_DIR: dataDir,
 		APP_DIR: options.appDir ?? join(dataDir, 'no-build'),
+		// Tests give each client its address in X-Forwarded-For, as the town's proxy would.
+		TRUST_PROXY: 'true',
 		...options.env
 	});
 	const clock = fixedClock(options.now ?? '2026-11-28T09:00:00Z');
 	const { db } = await testDatabase(dataDir);
 	await installTownDefaults(db, clock, config.townName);
 	const mailer = createMailer({ smtpUrl: '', from: config.mailFrom, outboxDir: join(dataDir, 'outbox') });
-	const app = createApp({ db, config, mailer, clock });
-	return { app, db, config, clock, dataDir };
+	const mail = new MailQueue(mailer);
+	const app = createApp({ db, config, mailer, mail, clock });
+	return { app, db, config, clock, dataDir, mail };
 }

@@ -1,0 +1,104 @@
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import {
+	activationSchema,
+	loginSchema,
+	passwordResetSchema,
+	recoverySchema,
+	tokenSchema
+} from '../../src/lib/domain/accounts/account-forms.ts';
+import type { AppDeps } from '../deps.ts';
+import type { AppEnv } from '../http/app-env.ts';
+import { clientIp } from '../http/client-ip.ts';
+import { AppError } from '../http/errors.ts';
+import { readJson } from '../http/json-body.ts';
+import { accountSummary } from './account-summary.ts';
+import { newCaptchaChallenge } from './captcha.ts';
+import { checkCredentials } from './login-service.ts';
+import { resetInfo, resetPassword, startRecovery } from './recovery-service.ts';
+import { activateAccount, activationInfo, isUsernameTaken, requestAccount } from './registration-service.ts';
+import { clearSessionCookie, createSession, invalidateSession, setSessionCookie } from './sessions.ts';
+import { assertNotThrottled, recordFailure } from './throttle.ts';
+
+const registrationBody = z.object({ identity: z.unknown(), captcha: z.unknown() });
+
+function queryToken(c: Context): string {
+	const parsed = tokenSchema.safeParse({ jeton: c.req.query('jeton') });
+	if (!parsed.success) throw new AppError(400, 'invalid_token', 'Lien invalide ou incomplet.');
+	return parsed.data.jeton;
+}
+
+/** A new session for the account, its cookie set, and who is now signed in. */
+async function signIn(deps: AppDeps, c: Context, accountId: number) {
+	const { token, session } = await createSession(deps.db, deps.clock, accountId);
+	setSessionCookie(c, deps.config, token, session);
+	return { account: await accountSummary(deps.db, accountId) };
+}
+
+/** Requests that send e-mails are limited per address (10 per 15 minutes), like failed sign-ins. */
+async function limitMailRequests(deps: AppDeps, c: Context, what: string) {
+	const ip = clientIp(c, deps.config.trustProxy);
+	await assertNotThrottled(deps.db, deps.clock, what, ip);
+	await recordFailure(deps.db, deps.clock, what, ip);
+}
+
+/** Account creation, activation and recovery (manual §2). */
+export function accountsRoutes(deps: AppDeps) {
+	return new Hono<AppEnv>()
+		.get('/captcha', async (c) => c.json(await newCaptchaChallenge(deps.db)))
+		.post('/registrations', async (c) => {
+			const body = await readJson(c, registrationBody);
+			await limitMailRequests(deps, c, 'inscription');
+			await requestAccount(deps, body);
+			return c.json({ status: 'sent' }, 202);
+		})
+		.get('/activation', async (c) => c.json(await activationInfo(deps, queryToken(c))))
+		.get('/activation/identifiant', async (c) => {
+			await activationInfo(deps, queryToken(c));
+			const username = (c.req.query('identifiant') ?? '').trim().toLowerCase();
+			return c.json({ identifiant: username, disponible: !(await isUsernameTaken(deps.db, username)) });
+		})
+		.post('/activation', async (c) => {
+			const input = await readJson(c, activationSchema);
+			const accountId = await activateAccount(deps, input);
+			return c.json(await signIn(deps, c, accountId), 201);
+		})
+		.post('/recovery', async (c) => {
+			const input = await readJson(c, recoverySchema);
+			await limitMailRequests(deps, c, 'recuperation');
+			await startRecovery(deps, input);
+			return c.json({ status: 'sent' }, 202);
+		})
+		.get('/password-reset', async (c) => c.json(await resetInfo(deps, queryToken(c))))
+		.post('/password-reset', async (c) => {
+			const input = await readJson(c, passwordResetSchema);
+			const accountId = await resetPassword(deps, input);
+			return c.json(await signIn(deps, c, accountId));
+		});
+}
+
+/** Sign-in, the current session, sign-out (manual §2.2 and §3.7). */
+export function authRoutes(deps: AppDeps) {
+	return new Hono<AppEnv>()
+		.get('/session', async (c) => {
+			const account = c.get('account');
+			return c.json({
+				account: account ? await accountSummary(deps.db, account.id) : null,
+				demo: deps.config.demo
+			});
+		})
+		.post('/login', async (c) => {
+			const input = await readJson(c, loginSchema);
+			const accountId = await checkCredentials(deps, input, clientIp(c, deps.config.trustProxy));
+			// A new token at every sign-in: a token planted before sign-in is worth nothing after.
+			const previous = c.get('session');
+			if (previous) await invalidateSession(deps.db, previous.id);
+			return c.json(await signIn(deps, c, accountId));
+		})
+		.post('/logout', async (c) => {
+			const session = c.get('session');
+			if (session) await invalidateSession(deps.db, session.id);
+			clearSessionCookie(c, deps.config);
+			return c.json({ account: null });
+		});
+}

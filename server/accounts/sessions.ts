@@ -1,0 +1,112 @@
+import type { Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { Clock } from '../clock.ts';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/database.ts';
+import { generateToken, hashToken } from './tokens.ts';
+
+/**
+ * Sessions as in Lucia's guide: a random token in the cookie, its SHA-256 as the row id.
+ * - Idle expiry: 30 days without a visit ends the session; each visit in its second half renews it.
+ * - Absolute expiry: 90 days after sign-in, whatever the activity, a new sign-in is needed.
+ */
+export const IDLE_MS = 30 * 24 * 3600 * 1000;
+export const ABSOLUTE_MS = 90 * 24 * 3600 * 1000;
+
+export type Session = { id: string; accountId: number; expiresAt: Date; absoluteExpiresAt: Date };
+
+export async function createSession(
+	db: Db,
+	clock: Clock,
+	accountId: number
+): Promise<{ token: string; session: Session }> {
+	const token = generateToken();
+	const now = clock.now();
+	const session: Session = {
+		id: hashToken(token),
+		accountId,
+		expiresAt: new Date(now.getTime() + IDLE_MS),
+		absoluteExpiresAt: new Date(now.getTime() + ABSOLUTE_MS)
+	};
+	await db
+		.insertInto('session')
+		.values({
+			id: session.id,
+			account_id: accountId,
+			created_at: now.toISOString(),
+			expires_at: session.expiresAt.toISOString(),
+			absolute_expires_at: session.absoluteExpiresAt.toISOString()
+		})
+		.execute();
+	return { token, session };
+}
+
+/** The live session of a token, renewed when half its idle time is gone; null when none. */
+export async function validateSessionToken(db: Db, clock: Clock, token: string): Promise<Session | null> {
+	const id = hashToken(token);
+	const row = await db.selectFrom('session').selectAll().where('id', '=', id).executeTakeFirst();
+	if (!row) return null;
+	const now = clock.now().getTime();
+	const expiresAt = new Date(row.expires_at);
+	const absoluteExpiresAt = new Date(row.absolute_expires_at);
+	if (now >= expiresAt.getTime() || now >= absoluteExpiresAt.getTime()) {
+		await db.deleteFrom('session').where('id', '=', id).execute();
+		return null;
+	}
+	const session: Session = { id, accountId: row.account_id, expiresAt, absoluteExpiresAt };
+	if (now >= expiresAt.getTime() - IDLE_MS / 2) {
+		session.expiresAt = new Date(Math.min(now + IDLE_MS, absoluteExpiresAt.getTime()));
+		await db
+			.updateTable('session')
+			.set({ expires_at: session.expiresAt.toISOString() })
+			.where('id', '=', id)
+			.execute();
+	}
+	return session;
+}
+
+export async function invalidateSession(db: Db, sessionId: string): Promise<void> {
+	await db.deleteFrom('session').where('id', '=', sessionId).execute();
+}
+
+export async function invalidateAccountSessions(db: Db, accountId: number, except?: string): Promise<void> {
+	let query = db.deleteFrom('session').where('account_id', '=', accountId);
+	if (except) query = query.where('id', '!=', except);
+	await query.execute();
+}
+
+/**
+ * `__Host-` + Secure whenever the portal is served over https (the prefix binds the cookie to this
+ * host and path /). On plain http (the demo on localhost) browsers would drop a Secure cookie, so
+ * the cookie is named without the prefix there.
+ */
+export function sessionCookieName(config: Config): string {
+	return isSecure(config) ? '__Host-portail_session' : 'portail_session';
+}
+
+function isSecure(config: Config): boolean {
+	return config.publicUrl.startsWith('https://');
+}
+
+export function setSessionCookie(c: Context, config: Config, token: string, session: Session): void {
+	setCookie(c, sessionCookieName(config), token, {
+		httpOnly: true,
+		secure: isSecure(config),
+		sameSite: 'Lax',
+		path: '/',
+		expires: session.absoluteExpiresAt
+	});
+}
+
+export function readSessionCookie(c: Context, config: Config): string | undefined {
+	return getCookie(c, sessionCookieName(config));
+}
+
+export function clearSessionCookie(c: Context, config: Config): void {
+	deleteCookie(c, sessionCookieName(config), {
+		path: '/',
+		secure: isSecure(config),
+		httpOnly: true,
+		sameSite: 'Lax'
+	});
+}

@@ -1,0 +1,73 @@
+import { Hono } from 'hono';
+import { emailChangeSchema, tokenSchema } from '../../src/lib/domain/accounts/account-forms.ts';
+import { addressSchema } from '../../src/lib/domain/profile/address.ts';
+import { phonesSchema } from '../../src/lib/domain/profile/contact.ts';
+import { socialSchema } from '../../src/lib/domain/profile/social.ts';
+import { requireAccount } from '../accounts/session-middleware.ts';
+import type { AppDeps } from '../deps.ts';
+import type { AppEnv } from '../http/app-env.ts';
+import { AppError } from '../http/errors.ts';
+import { readJson } from '../http/json-body.ts';
+import { confirmEmailChange, requestEmailChange } from './email-change-service.ts';
+import {
+	addAddress,
+	deleteAddress,
+	readProfile,
+	saveSocial,
+	savePhones,
+	updateAddress
+} from './profile-service.ts';
+
+function addressId(raw: string): number {
+	const id = Number(raw);
+	if (!Number.isSafeInteger(id) || id <= 0) throw new AppError(404, 'not_found', 'Adresse introuvable.');
+	return id;
+}
+
+/** "Mon profil" (manual §3.5): every route works on the signed-in household only. */
+export function profileRoutes(deps: AppDeps) {
+	const now = () => deps.clock.now().toISOString();
+	return new Hono<AppEnv>()
+		.post('/email/confirm', async (c) => {
+			// The link may be opened on another device: the token alone proves the mailbox.
+			const { jeton } = await readJson(c, tokenSchema);
+			return c.json(await confirmEmailChange(deps, jeton));
+		})
+		.use(async (c, next) => {
+			requireAccount(c.get('account'));
+			await next();
+		})
+		.get('/', async (c) => c.json(await readProfile(deps.db, requireAccount(c.get('account')))))
+		.put('/phones', async (c) => {
+			const account = requireAccount(c.get('account'));
+			await savePhones(deps.db, account, await readJson(c, phonesSchema));
+			return c.json(await readProfile(deps.db, account));
+		})
+		.post('/addresses', async (c) => {
+			const account = requireAccount(c.get('account'));
+			await addAddress(deps.db, account, await readJson(c, addressSchema), now());
+			return c.json(await readProfile(deps.db, account), 201);
+		})
+		.put('/addresses/:id', async (c) => {
+			const account = requireAccount(c.get('account'));
+			const id = addressId(c.req.param('id'));
+			await updateAddress(deps.db, account, id, await readJson(c, addressSchema), now());
+			return c.json(await readProfile(deps.db, account));
+		})
+		.delete('/addresses/:id', async (c) => {
+			const account = requireAccount(c.get('account'));
+			await deleteAddress(deps.db, account, addressId(c.req.param('id')));
+			return c.json(await readProfile(deps.db, account));
+		})
+		.put('/social', async (c) => {
+			const account = requireAccount(c.get('account'));
+			await saveSocial(deps.db, account, await readJson(c, socialSchema), now());
+			return c.json(await readProfile(deps.db, account));
+		})
+		.post('/email', async (c) => {
+			const account = requireAccount(c.get('account'));
+			const { courriel } = await readJson(c, emailChangeSchema);
+			await requestEmailChange(deps, account, courriel);
+			return c.json(await readProfile(deps.db, account), 202);
+		});
+}

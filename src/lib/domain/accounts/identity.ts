@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { REQUIRED } from '../forms/field-errors.ts';
+
+const requiredText = (max = 80) =>
+	z.string({ error: REQUIRED }).trim().min(1, REQUIRED).max(max, `${max} caractères au maximum.`);
+const optionalText = (max = 80) =>
+	z
+		.string()
+		.trim()
+		.max(max, `${max} caractères au maximum.`)
+		.optional()
+		.transform((v) => (v ? v : undefined));
+
+export const CIVILITES = ['Monsieur', 'Madame'] as const;
+
+export const emailSchema = z
+	.string({ error: REQUIRED })
+	.trim()
+	.min(1, REQUIRED)
+	.max(254, 'Adresse trop longue.')
+	.pipe(z.email({ error: 'Adresse électronique invalide (exemple : nom@exemple.fr).' }))
+	.transform((v) => v.toLowerCase());
+
+/**
+ * Day / month / year as three fields (the manual's form), checked as one real date, not after
+ * `today` (given, so the server decides with its own clock).
+ */
+export const birthDateSchema = (today: string) =>
+	z
+		.object({
+			jour: z.string().trim(),
+			mois: z.string().trim(),
+			annee: z.string().trim()
+		})
+		.transform((d, ctx) => {
+			if (!d.jour || !d.mois || !d.annee) {
+				ctx.addIssue({ code: 'custom', message: REQUIRED });
+				return z.NEVER;
+			}
+			const [day, month, year] = [Number(d.jour), Number(d.mois), Number(d.annee)];
+			const iso = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+			const date = new Date(`${iso}T00:00:00Z`);
+			const valid =
+				/^\d{1,2}$/.test(d.jour) &&
+				/^\d{1,2}$/.test(d.mois) &&
+				/^\d{4}$/.test(d.annee) &&
+				!Number.isNaN(date.getTime()) &&
+				date.getUTCDate() === day &&
+				date.getUTCMonth() + 1 === month;
+			if (!valid) {
+				ctx.addIssue({
+					code: 'custom',
+					message: 'Date invalide (jour / mois / année, exemple : 01 / 01 / 1971).'
+				});
+				return z.NEVER;
+			}
+			if (year < 1900 || iso > today) {
+				ctx.addIssue({ code: 'custom', message: 'La date de naissance doit être passée.' });
+				return z.NEVER;
+			}
+			return iso;
+		});
+
+/** 01–95, 2A, 2B, or 971–976 (overseas). */
+export const DEPARTEMENT = /^(0[1-9]|[1-8]\d|9[0-5]|2[ab]|97[1-6])$/i;
+
+/** Step "1 - Identité" of "Création de compte particulier"; `today` is `YYYY-MM-DD`. */
+export const identitySchema = (today: string) =>
+	z
+		.object({
+			civilite: z.enum(CIVILITES, { error: 'Choisissez Monsieur ou Madame.' }),
+			nomNaissance: requiredText(),
+			prenom: requiredText(),
+			prenom2: optionalText(),
+			prenom3: optionalText(),
+			dateNaissance: birthDateSchema(today),
+			paysNaissance: requiredText(),
+			communeNaissance: requiredText(),
+			departementNaissance: optionalText(3),
+			email: emailSchema
+		})
+		.superRefine((v, ctx) => {
+			const inFrance = isFrance(v.paysNaissance);
+			if (inFrance && !v.departementNaissance) {
+				ctx.addIssue({
+					code: 'custom',
+					path: ['departementNaissance'],
+					message: 'Obligatoire pour une naissance en France.'
+				});
+			} else if (inFrance && v.departementNaissance && !DEPARTEMENT.test(v.departementNaissance)) {
+				ctx.addIssue({
+					code: 'custom',
+					path: ['departementNaissance'],
+					message: 'Numéro de département invalide (exemple : 62, 2A, 974).'
+				});
+			}
+		});
+
+export type IdentityInput = z.input<ReturnType<typeof identitySchema>>;
+export type Identity = z.output<ReturnType<typeof identitySchema>>;
+
+export function isFrance(country: string): boolean {
+	return country.trim().toLowerCase() === 'france';
+}

@@ -1,0 +1,14 @@
+import type { z } from 'zod';
+
+/** The one message every required field shows when left empty. */
+export const REQUIRED = 'Ce champ est obligatoire.';
+
+/** zod issues → one French message per field (the first), keyed by the field's dotted path. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+	const fields: Record<string, string> = {};
+	for (const issue of error.issues) {
+		const key = issue.path.join('.') || '_';
+		fields[key] ??= issue.message;
+	}
+	return fields;
+}

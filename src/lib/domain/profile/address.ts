@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { REQUIRED } from '../forms/field-errors.ts';
+
+const bounded = (max: number) => z.string().trim().max(max, `${max} caractères au maximum.`);
+const required = (max: number) => bounded(max).min(1, REQUIRED);
+const optional = (max: number) =>
+	bounded(max)
+		.optional()
+		.transform((v) => (v ? v : null));
+
+/** French postal codes: 5 digits, département prefix 01–95 or overseas 97/98. */
+export const FRENCH_POSTAL_CODE = /^(?:0[1-9]|[1-8]\d|9[0-5]|97|98)\d{3}$/;
+
+/** "Ajouter une adresse", field for field as the manual's dialog. */
+export const addressSchema = z
+	.object({
+		name: required(60),
+		country: required(60),
+		city: required(80),
+		postalCode: required(10),
+		streetNumber: optional(10),
+		numberComplement: optional(10),
+		street: required(120),
+		streetComplement: optional(120),
+		isDefault: z.boolean().default(false)
+	})
+	.superRefine((a, ctx) => {
+		if (a.country.toLowerCase() === 'france' && !FRENCH_POSTAL_CODE.test(a.postalCode)) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['postalCode'],
+				message: 'Code postal invalide : cinq chiffres (exemple : 62360).'
+			});
+		}
+	})
+	.transform((a) => ({ ...a, city: a.city.toUpperCase() }));
+export type AddressInput = z.input<typeof addressSchema>;
+export type Address = z.output<typeof addressSchema>;
