@@ -10,6 +10,7 @@ import { profileRoutes } from './profile/profile-routes.ts';
 import type { AppEnv } from './http/app-env.ts';
 import { apiNotFound, handleError } from './http/errors.ts';
 import { jsonOnly } from './http/json-body.ts';
+import { sameOriginOnly } from './http/same-origin.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { mountSpa, renderShell } from './http/spa.ts';
 
@@ -24,7 +25,8 @@ export function createApp(deps: AppDeps) {
 			c.header('Cache-Control', 'no-store');
 		})
 		.use(compress())
-		// A form posted from another site is refused before anything else (Origin check)…
+		// A call from another site is refused before anything else (Origin check)…
+		.use(sameOriginOnly(publicOrigin))
 		.use(csrf({ origin: (origin, c) => origin === publicOrigin || origin === new URL(c.req.url).origin }))
 		// …and JSON, which another site cannot send without a CORS permission we never give, is all we take.
 		.use(jsonOnly)

@@ -7,6 +7,7 @@ import {
 	recoverySchema,
 	tokenSchema
 } from '../../src/lib/domain/accounts/account-forms.ts';
+import { usernameProblem } from '../../src/lib/domain/accounts/username.ts';
 import type { AppDeps } from '../deps.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { clientIp } from '../http/client-ip.ts';
@@ -20,7 +21,9 @@ import { activateAccount, activationInfo, isUsernameTaken, requestAccount } from
 import { clearSessionCookie, createSession, invalidateSession, setSessionCookie } from './sessions.ts';
 import { assertNotThrottled, recordFailure } from './throttle.ts';
 
-const registrationBody = z.object({ identity: z.unknown(), captcha: z.unknown() });
+// Each part is checked by its own rule, with a French message: the identity by its schema, the
+// captcha (absent when the box was not ticked) by spendCaptcha.
+const registrationBody = z.object({ identity: z.unknown(), captcha: z.unknown().optional() });
 
 function queryToken(c: Context): string {
 	const parsed = tokenSchema.safeParse({ jeton: c.req.query('jeton') });
@@ -31,7 +34,7 @@ function queryToken(c: Context): string {
 /** A new session for the account, its cookie set, and who is now signed in. */
 async function signIn(deps: AppDeps, c: Context, accountId: number) {
 	const { token, session } = await createSession(deps.db, deps.clock, accountId);
-	setSessionCookie(c, deps.config, token, session);
+	setSessionCookie(c, deps.config, token, session, deps.clock.now());
 	return { account: await accountSummary(deps.db, accountId) };
 }
 
@@ -48,15 +51,17 @@ export function accountsRoutes(deps: AppDeps) {
 		.get('/captcha', async (c) => c.json(await newCaptchaChallenge(deps.db)))
 		.post('/registrations', async (c) => {
 			const body = await readJson(c, registrationBody);
-			await limitMailRequests(deps, c, 'inscription');
-			await requestAccount(deps, body);
+			await limitMailRequests(deps, c, 'limite:inscription');
+			await requestAccount(deps, { identity: body.identity, captcha: body.captcha });
 			return c.json({ status: 'sent' }, 202);
 		})
 		.get('/activation', async (c) => c.json(await activationInfo(deps, queryToken(c))))
 		.get('/activation/identifiant', async (c) => {
 			await activationInfo(deps, queryToken(c));
 			const username = (c.req.query('identifiant') ?? '').trim().toLowerCase();
-			return c.json({ identifiant: username, disponible: !(await isUsernameTaken(deps.db, username)) });
+			const problem = usernameProblem(username);
+			const disponible = !problem && !(await isUsernameTaken(deps.db, username));
+			return c.json({ identifiant: username, disponible, ...(problem ? { probleme: problem } : {}) });
 		})
 		.post('/activation', async (c) => {
 			const input = await readJson(c, activationSchema);
@@ -65,7 +70,7 @@ export function accountsRoutes(deps: AppDeps) {
 		})
 		.post('/recovery', async (c) => {
 			const input = await readJson(c, recoverySchema);
-			await limitMailRequests(deps, c, 'recuperation');
+			await limitMailRequests(deps, c, 'limite:recuperation');
 			await startRecovery(deps, input);
 			return c.json({ status: 'sent' }, 202);
 		})

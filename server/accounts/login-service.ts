@@ -14,13 +14,15 @@ export async function checkCredentials(
 	input: { identifiant: string; motDePasse: string },
 	ip: string
 ): Promise<number> {
-	const key = input.identifiant.trim().toLowerCase();
-	await assertNotThrottled(deps.db, deps.clock, key, ip);
+	const typed = input.identifiant.trim().toLowerCase();
 	const account = await deps.db
 		.selectFrom('account')
 		.select(['id', 'password_hash'])
-		.where((eb) => eb.or([eb('username', '=', key), eb('email', '=', key)]))
+		.where((eb) => eb.or([eb('username', '=', typed), eb('email', '=', typed)]))
 		.executeTakeFirst();
+	// Failures count per account (by username or by e-mail alike); unknown names count as typed.
+	const key = account ? `compte:${account.id}` : `saisie:${typed}`;
+	await assertNotThrottled(deps.db, deps.clock, key, ip);
 	const valid = account
 		? await verifyPassword(account.password_hash, input.motDePasse)
 		: await verifyAgainstDecoy(input.motDePasse);

@@ -32,7 +32,8 @@ export async function startRecovery(deps: AppDeps, input: z.output<typeof recove
 		}
 		return;
 	}
-	const key = (input.courriel ?? input.identifiant ?? '').toLowerCase();
+	// The form sends both fields, the unused one empty.
+	const key = (input.courriel || input.identifiant || '').toLowerCase();
 	const account = await deps.db
 		.selectFrom('account')
 		.select(['id', 'email', 'username'])

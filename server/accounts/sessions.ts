@@ -88,13 +88,20 @@ function isSecure(config: Config): boolean {
 	return config.publicUrl.startsWith('https://');
 }
 
-export function setSessionCookie(c: Context, config: Config, token: string, session: Session): void {
+export function setSessionCookie(
+	c: Context,
+	config: Config,
+	token: string,
+	session: Session,
+	now: Date
+): void {
 	setCookie(c, sessionCookieName(config), token, {
 		httpOnly: true,
 		secure: isSecure(config),
 		sameSite: 'Lax',
 		path: '/',
-		expires: session.absoluteExpiresAt
+		// Relative (Max-Age), not a date: the browser's clock and the server's may differ (TEST_NOW).
+		maxAge: Math.max(0, Math.floor((session.absoluteExpiresAt.getTime() - now.getTime()) / 1000))
 	});
 }
 

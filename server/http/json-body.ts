@@ -9,8 +9,11 @@ import { AppError } from './errors.ts';
  */
 export const jsonOnly: MiddlewareHandler = async (c, next) => {
 	if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) && c.req.header('content-length') !== '0') {
-		const type = c.req.header('content-type') ?? '';
-		if (!/^application\/json\b/i.test(type)) {
+		const type = c.req.header('content-type');
+		// A request with no body has no type: browsers send a bodiless DELETE with neither a
+		// Content-Type nor a Content-Length. Only an empty body may come without a type.
+		const refused = type ? !/^application\/json\b/i.test(type) : (await c.req.arrayBuffer()).byteLength > 0;
+		if (refused) {
 			throw new AppError(
 				415,
 				'unsupported_media_type',

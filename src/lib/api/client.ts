@@ -19,10 +19,15 @@ export class NetworkError extends Error {
 	}
 }
 
-export async function getJson(path: string, init: RequestInit = {}): Promise<unknown> {
+/** Calls the API; a refusal becomes an ApiError, an unreachable server a NetworkError. */
+async function call(path: string, init: RequestInit): Promise<unknown> {
 	let response: Response;
 	try {
-		response = await fetch(path, { ...init, headers: { Accept: 'application/json', ...init.headers } });
+		response = await fetch(path, {
+			credentials: 'same-origin',
+			...init,
+			headers: { Accept: 'application/json', ...init.headers }
+		});
 	} catch (cause) {
 		throw new NetworkError(cause);
 	}
@@ -39,4 +44,28 @@ export async function getJson(path: string, init: RequestInit = {}): Promise<unk
 		);
 	}
 	return body;
+}
+
+export function getJson(path: string, init: RequestInit = {}): Promise<unknown> {
+	return call(path, init);
+}
+
+export function sendJson(method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<unknown> {
+	return call(path, {
+		method,
+		...(body === undefined
+			? {}
+			: { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } })
+	});
+}
+
+/** The French message to show for any failure of a call. */
+export function errorMessage(error: unknown): string {
+	if (error instanceof ApiError || error instanceof NetworkError) return error.message;
+	return 'Une erreur inattendue est survenue. Veuillez réessayer.';
+}
+
+/** The per-field messages of a refusal (empty for other failures). */
+export function errorFields(error: unknown): Record<string, string> {
+	return error instanceof ApiError ? error.fields : {};
 }

@@ -13,3 +13,8 @@ export function formatDateTime(iso: string): string {
 		.format(new Date(iso))
 		.replace(' ', ' à ');
 }
+
+/** Today in Europe/Paris as `YYYY-MM-DD` (the device's clock: for form checks only). */
+export function todayInParis(now: Date = new Date()): string {
+	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(now);
+}

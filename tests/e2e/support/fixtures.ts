@@ -4,18 +4,30 @@ import { join, resolve } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import { freePort, PortalServer } from './portal-server.ts';
+import { TestMailServer } from './smtp.ts';
 
 const BUILD = resolve(import.meta.dirname, '../../../build');
 
 type Fixtures = {
 	/** Serve a private copy of the build, which the test may change (a new service worker). */
 	ownBuild: boolean;
+	/** Start the portal as `npm run demo` does (the DUPIN family can sign in). */
+	demo: boolean;
 	appDir: string;
+	mailServer: TestMailServer;
 	portal: PortalServer;
 };
 
 export const test = base.extend<Fixtures>({
 	ownBuild: [false, { option: true }],
+	demo: [false, { option: true }],
+	// eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a fixture needs from this pattern
+	mailServer: async ({}, use) => {
+		const server = new TestMailServer();
+		await server.start();
+		await use(server);
+		await server.stop();
+	},
 	appDir: async ({ ownBuild }, use) => {
 		if (!ownBuild) return use(BUILD);
 		const dir = mkdtempSync(join(tmpdir(), 'portail-e2e-build-'));
@@ -23,9 +35,16 @@ export const test = base.extend<Fixtures>({
 		await use(dir);
 		rmSync(dir, { recursive: true, force: true });
 	},
-	portal: async ({ appDir }, use, testInfo) => {
+	portal: async ({ appDir, mailServer, demo }, use, testInfo) => {
 		const dataDir = mkdtempSync(join(tmpdir(), 'portail-e2e-data-'));
-		const server = new PortalServer(await freePort(), { DATA_DIR: dataDir, APP_DIR: appDir });
+		const port = await freePort();
+		const server = new PortalServer(port, {
+			DATA_DIR: dataDir,
+			APP_DIR: appDir,
+			PUBLIC_URL: `http://localhost:${port}`,
+			SMTP_URL: mailServer.url,
+			DEMO: demo ? 'true' : 'false'
+		});
 		await server.start();
 		await use(server);
 		await server.stop();

@@ -2,10 +2,10 @@ import { solveChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
 import type { IdentityInput } from '../../../src/lib/domain/accounts/identity.ts';
 import { json, type TestClient } from './http-client.ts';
-import { readOutbox, tokenFrom } from './mailbox.ts';
-import type { testApp } from './test-app.ts';
+import { readOutbox, tokenFrom, type OutboxMail } from './mailbox.ts';
+import type { TestCtx } from './test-app.ts';
 
-type Ctx = Awaited<ReturnType<typeof testApp>>;
+type Ctx = TestCtx;
 
 export const PASCAL: IdentityInput = {
 	civilite: 'Monsieur',
@@ -61,4 +61,30 @@ export async function registerCitizen(
 	if (activated.status !== 201)
 		throw new Error(`activation refusée : ${activated.status} ${await activated.text()}`);
 	return { identifiant, motDePasse };
+}
+
+/** A second citizen, for tests that need two households. */
+export const CLAIRE: IdentityInput = {
+	civilite: 'Madame',
+	nomNaissance: 'Martin',
+	prenom: 'Claire',
+	dateNaissance: { jour: '15', mois: '06', annee: '1985' },
+	paysNaissance: 'Belgique',
+	communeNaissance: 'Tournai',
+	email: 'claire.martin@example.org'
+};
+
+/** Every e-mail sent so far (the queue drained first), optionally only those to `to`. */
+export async function mailsTo(ctx: Ctx, to?: string): Promise<OutboxMail[]> {
+	await ctx.mail.drain();
+	return readOutbox(ctx.dataDir).filter((m) => to === undefined || m.to === to);
+}
+
+export function login(client: TestClient, identifiant: string, motDePasse = 'Hesdigneul62') {
+	return client.post('/api/auth/login', { identifiant, motDePasse });
+}
+
+/** The session cookie's value in the client's jar (http PUBLIC_URL: no __Host- prefix). */
+export function sessionCookie(client: TestClient, name = 'portail_session'): string | undefined {
+	return client.cookies.get(name);
 }

@@ -58,6 +58,16 @@ export class TestClient {
 	delete(path: string) {
 		return this.request('DELETE', path);
 	}
+	/** A body sent as is, with its own content type (a form, text/plain…), as another site could. */
+	async raw(method: string, path: string, body: string, headers: Record<string, string>): Promise<Response> {
+		const res = await this.app.request(path, {
+			method,
+			headers: { Origin: this.options.origin ?? 'http://localhost', ...headers },
+			body
+		});
+		this.lastSetCookie = res.headers.getSetCookie();
+		return res;
+	}
 }
 
 export async function json<T = Record<string, unknown>>(res: Response): Promise<T> {

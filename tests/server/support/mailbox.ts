@@ -4,7 +4,7 @@ import { join } from 'node:path';
 export type OutboxMail = { file: string; to: string; subject: string; raw: string; text: string };
 
 /** Undoes quoted-printable soft breaks and escapes, enough to read links and words in a test. */
-function decodeQuotedPrintable(raw: string): string {
+export function decodeQuotedPrintable(raw: string): string {
 	return Buffer.from(
 		raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => `%${hex}`),
 		'utf8'
@@ -27,7 +27,9 @@ export function readOutbox(dataDir: string): OutboxMail[] {
 		.sort()
 		.map((name) => {
 			const raw = readFileSync(join(dir, name), 'utf8');
-			const header = (key: string) => raw.match(new RegExp(`^${key}: (.*)$`, 'mi'))?.[1]?.trim() ?? '';
+			// Long headers are folded over several lines (RFC 5322): unfold them before reading.
+			const head = (raw.split(/\r?\n\r?\n/)[0] ?? '').replace(/\r?\n[ \t]+/g, ' ');
+			const header = (key: string) => head.match(new RegExp(`^${key}: (.*)$`, 'mi'))?.[1]?.trim() ?? '';
 			const subject = header('Subject');
 			return {
 				file: name,

@@ -52,3 +52,5 @@ export async function testApp(options: { now?: string; appDir?: string; env?: Re
 	const app = createApp({ db, config, mailer, mail, clock });
 	return { app, db, config, clock, dataDir, mail };
 }
+
+export type TestCtx = Awaited<ReturnType<typeof testApp>>;

@@ -48,30 +48,34 @@ export const loginSchema = z.object({
 });
 
 /** "Qu'avez-vous perdu ?": the username (by e-mail), or the password (by e-mail OR username). */
-export const recoverySchema = z.discriminatedUnion('perdu', [
-	z.object({ perdu: z.literal('identifiant'), courriel: emailSchema }),
-	z
-		.object({
-			perdu: z.literal('mot-de-passe'),
-			courriel: z.string().trim().optional(),
-			identifiant: z.string().trim().toLowerCase().max(254).optional()
-		})
-		.superRefine((v, ctx) => {
-			if (!v.courriel && !v.identifiant) {
-				ctx.addIssue({
-					code: 'custom',
-					path: ['courriel'],
-					message: 'Indiquez votre courriel ou votre nom d’utilisateur.'
-				});
-			} else if (v.courriel && !emailSchema.safeParse(v.courriel).success) {
-				ctx.addIssue({
-					code: 'custom',
-					path: ['courriel'],
-					message: 'Adresse électronique invalide (exemple : nom@exemple.fr).'
-				});
-			}
-		})
-]);
+export const recoverySchema = z.discriminatedUnion(
+	'perdu',
+	[
+		z.object({ perdu: z.literal('identifiant'), courriel: emailSchema }),
+		z
+			.object({
+				perdu: z.literal('mot-de-passe'),
+				courriel: z.string().trim().optional(),
+				identifiant: z.string().trim().toLowerCase().max(254).optional()
+			})
+			.superRefine((v, ctx) => {
+				if (!v.courriel && !v.identifiant) {
+					ctx.addIssue({
+						code: 'custom',
+						path: ['courriel'],
+						message: 'Indiquez votre courriel ou votre nom d’utilisateur.'
+					});
+				} else if (v.courriel && !emailSchema.safeParse(v.courriel).success) {
+					ctx.addIssue({
+						code: 'custom',
+						path: ['courriel'],
+						message: 'Adresse électronique invalide (exemple : nom@exemple.fr).'
+					});
+				}
+			})
+	],
+	{ error: 'Choisissez ce que vous avez perdu : votre identifiant ou votre mot de passe.' }
+);
 export type RecoveryInput = z.input<typeof recoverySchema>;
 
 export const passwordResetSchema = z.object({ jeton: token, ...newPassword }).superRefine(samePasswords);

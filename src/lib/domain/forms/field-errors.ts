@@ -1,4 +1,7 @@
-import type { z } from 'zod';
+import { z } from 'zod';
+
+// zod's own messages (a wrong type, a missing object) in French too, for every schema of the app.
+z.config(z.locales.fr());
 
 /** The one message every required field shows when left empty. */
 export const REQUIRED = 'Ce champ est obligatoire.';

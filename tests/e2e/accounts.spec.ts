@@ -1,0 +1,195 @@
+import type { Page } from '@playwright/test';
+import { linkIn } from './support/smtp.ts';
+import { expect, expectNoAxeViolations, test } from './support/fixtures.ts';
+
+async function signIn(page: Page, identifiant: string, motDePasse: string) {
+	await page.getByLabel('Identifiant ou courriel').fill(identifiant);
+	await page.getByLabel(/^Mot de passe/).fill(motDePasse);
+	await page.getByRole('button', { name: 'Me connecter' }).click();
+}
+
+test.describe('création de compte', () => {
+	test('create an account, read the activation e-mail, choose username and password, land signed in', async ({
+		page,
+		mailServer
+	}) => {
+		await page.goto('/');
+		await page.getByRole('link', { name: 'Créer mon compte' }).click();
+		await expect(page.getByRole('heading', { name: "Vous n'avez pas encore de compte ?" })).toBeVisible();
+		await expectNoAxeViolations(page);
+		await page.getByRole('main').getByRole('link', { name: 'Créer mon compte' }).click();
+
+		await expect(page.getByRole('heading', { name: '1 - Identité' })).toBeVisible();
+		// Bad input: French errors next to the fields, nothing typed is lost.
+		await page.getByLabel('Nom de naissance').fill('Martin');
+		await page.getByLabel('Email').fill('marie.martin@exemple');
+		await page.getByRole('button', { name: 'Suivant' }).click();
+		await expect(page.getByText('Ce champ est obligatoire.').first()).toBeVisible();
+		await expect(page.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true');
+		await expect(page.locator('#email-erreur')).toContainText('Adresse électronique invalide');
+		await expect(page.getByLabel('Nom de naissance')).toHaveValue('Martin');
+		await expectNoAxeViolations(page);
+
+		await page.getByLabel('Civilité').selectOption('Madame');
+		await page.getByLabel(/^Prénom/).fill('Marie');
+		await page.getByLabel('Jour').fill('14');
+		await page.getByLabel('Mois').fill('07');
+		await page.getByLabel('Année').fill('1985');
+		await page.getByLabel('Commune de naissance').fill('Boulogne-sur-Mer');
+		await page.getByLabel('Département de naissance').fill('62');
+		await page.getByLabel('Email').fill('marie.martin@example.com');
+		await page.getByText('Je ne suis pas un robot').click();
+		await expect(page.locator('altcha-widget [data-state="verified"]')).toBeVisible({ timeout: 30_000 });
+		await page.getByRole('button', { name: 'Suivant' }).click();
+
+		const recap = page.getByRole('region', { name: 'Informations de la demande' });
+		await expect(recap).toContainText('Nouvel utilisateur');
+		await expect(recap).toContainText('14/07/1985');
+		await expect(recap).toContainText('marie.martin@example.com');
+		await page.getByRole('button', { name: 'Modifier les informations' }).click();
+		await expect(page.getByLabel(/^Prénom/)).toHaveValue('Marie');
+		await expect(page.getByLabel('Commune de naissance')).toHaveValue('Boulogne-sur-Mer');
+		await page.getByRole('button', { name: 'Suivant' }).click();
+		await page.getByRole('button', { name: 'Enregistrer la demande' }).click();
+		await expect(page.getByText("Un courriel vient d'être envoyé à")).toBeVisible();
+
+		const mail = await mailServer.waitFor('marie.martin@example.com', 'Activez votre compte citoyen');
+		await page.goto(linkIn(mail, '/activation'));
+		const username = page.getByLabel('Votre identifiant de connexion');
+		await expect(username).toHaveValue('marie.martin');
+		await expectNoAxeViolations(page);
+		await page.getByLabel(/^Mot de passe/).fill('Été à Hesdigneul, 2026 !');
+		await page.getByLabel('Répéter votre mot de passe').fill('Été à Hesdigneul, 2026 !');
+		await expect(page.getByText('les deux mots de passe sont identiques')).toHaveClass(/ok/);
+		await page.getByRole('button', { name: 'Valider et accéder à votre compte' }).click();
+
+		await expect(page.getByText('Bonjour Marie MARTIN')).toBeVisible();
+		await expect(page).toHaveURL(/\/$/);
+		// The link was single use.
+		await page.goto(linkIn(mail, '/activation'));
+		await expect(page.getByRole('alert')).toContainText('n’est plus valable');
+	});
+});
+
+test.describe('connexion', () => {
+	test.use({ demo: true });
+
+	test('sign in, sign out, and return to the démarche asked for', async ({ page }) => {
+		await page.goto('/');
+		await page.getByRole('link', { name: /Réservation Cantine/ }).click();
+		await expect(page).toHaveURL(/\/connexion\?retour=/);
+		await expect(page.getByText('identifiant pascal.dupin')).toBeVisible();
+		await expectNoAxeViolations(page);
+
+		await signIn(page, 'pascal.dupin', 'mauvais mot de passe');
+		await expect(page.getByRole('alert')).toHaveText('Identifiant ou mot de passe incorrect.');
+		await expect(page.getByLabel('Identifiant ou courriel')).toHaveValue('pascal.dupin');
+
+		await signIn(page, 'pascal.dupin', 'Hesdigneul62');
+		await expect(page).toHaveURL(/\/demarches\/reservation-cantine$/);
+		await expect(page.getByRole('heading', { level: 1, name: 'Réservation Cantine' })).toBeVisible();
+		await expect(page.getByText('Bonjour Pascal DUPIN')).toBeVisible();
+
+		await page.getByRole('button', { name: 'Mon compte' }).click();
+		await page.getByRole('button', { name: 'Déconnexion' }).click();
+		await expect(page).toHaveURL(/\/$/);
+		await expect(page.getByRole('link', { name: 'Me connecter' })).toBeVisible();
+		await expect(page.getByText('Bonjour Pascal DUPIN')).toHaveCount(0);
+		// Signed out on the server too: the profile asks to sign in again.
+		await page.goto('/profil');
+		await expect(page).toHaveURL(/\/connexion\?retour=%2Fprofil$/);
+	});
+
+	test('lost username, then lost password and reset', async ({ page, mailServer }) => {
+		await page.goto('/connexion');
+		await page.getByRole('link', { name: 'Mot de passe / identifiant perdu ?' }).click();
+		await page.getByLabel('Mon identifiant').check();
+		await page.getByLabel('Votre courriel').fill('pascal.dupin@example.com');
+		await expectNoAxeViolations(page);
+		await page.getByRole('button', { name: 'Envoyer' }).click();
+		await expect(page.getByText("votre nom d'utilisateur vous a été transmis par courriel")).toBeVisible();
+		const reminder = await mailServer.waitFor('pascal.dupin@example.com', 'Votre identifiant de connexion');
+		expect(reminder.text).toContain('pascal.dupin');
+
+		await page.goto('/identifiants-perdus');
+		await page.getByLabel('Mon mot de passe').check();
+		await page.getByLabel("Votre nom d'utilisateur").fill('pascal.dupin');
+		await page.getByRole('button', { name: 'Envoyer' }).click();
+		await expect(page.getByText('afin de vous permettre de réinitialiser votre mot de passe')).toBeVisible();
+		const reset = await mailServer.waitFor(
+			'pascal.dupin@example.com',
+			'Réinitialisation de votre mot de passe'
+		);
+
+		await page.goto(linkIn(reset, '/mot-de-passe/nouveau'));
+		await expect(page.getByText('pascal.dupin')).toBeVisible();
+		await expectNoAxeViolations(page);
+		await page.getByLabel(/^Mot de passe/).fill('NouveauSecret2026');
+		await page.getByLabel('Répéter votre mot de passe').fill('NouveauSecret2026');
+		await page.getByRole('button', { name: 'Valider le nouveau mot de passe' }).click();
+		await expect(page.getByText('Bonjour Pascal DUPIN')).toBeVisible();
+
+		await page.getByRole('button', { name: 'Mon compte' }).click();
+		await page.getByRole('button', { name: 'Déconnexion' }).click();
+		await page.goto('/connexion');
+		await signIn(page, 'pascal.dupin', 'Hesdigneul62');
+		await expect(page.getByRole('alert')).toHaveText('Identifiant ou mot de passe incorrect.');
+		await signIn(page, 'pascal.dupin@example.com', 'NouveauSecret2026');
+		await expect(page.getByText('Bonjour Pascal DUPIN')).toBeVisible();
+	});
+});
+
+test.describe('mon profil', () => {
+	test.use({ demo: true });
+
+	test('shows the household and edits a phone and an address', async ({ page }) => {
+		await page.goto('/connexion?retour=%2Fprofil');
+		await signIn(page, 'pascal.dupin', 'Hesdigneul62');
+		await expect(page.getByRole('heading', { level: 1, name: 'Mon profil' })).toBeVisible();
+
+		const civil = page.getByRole('region', { name: 'Mes données civiles' });
+		await expect(civil).toContainText('DUPIN');
+		await expect(civil).toContainText('01/01/1971');
+		await expect(page.getByRole('region', { name: 'Mon foyer' })).toContainText('DUPIN Pascal (Titulaire)');
+		await expect(page.getByRole('region', { name: 'Mon foyer' })).toContainText('DUPIN Tim');
+		await expect(page.getByRole('region', { name: 'Enfants scolarisés du foyer' })).toContainText('CE2');
+		await expect(page.getByRole('region', { name: 'Ma bibliothèque de justificatifs' })).toContainText(
+			'Aucun justificatif'
+		);
+		await expectNoAxeViolations(page);
+
+		const contact = page.getByRole('region', { name: 'Mes informations de contact' });
+		await expect(contact).toContainText('06.06.06.06.06');
+		await contact.getByRole('button', { name: /Détails/ }).click();
+		await contact.getByLabel('Téléphone fixe').fill('03 21 00 00');
+		await contact.getByRole('button', { name: 'Enregistrer les téléphones' }).click();
+		await expect(contact.locator('#telephone-fixe-erreur')).toContainText('Numéro invalide');
+		await expect(contact.getByLabel('Téléphone fixe')).toHaveValue('03 21 00 00');
+		await contact.getByLabel('Téléphone fixe').fill('03 21 00 00 00');
+		await contact.getByRole('button', { name: 'Enregistrer les téléphones' }).click();
+		await expect(contact).toContainText('03.21.00.00.00');
+
+		const addresses = page.getByRole('region', { name: 'Mes adresses' });
+		await expect(addresses).toContainText('Rue des Buissons Fleuris');
+		await addresses.getByRole('button', { name: /Détails/ }).click();
+		await addresses.getByRole('button', { name: '+ Ajouter une adresse' }).click();
+		await addresses.getByLabel("Nom de l'adresse").fill('Adresse secondaire');
+		await addresses.getByLabel('Ville').fill('Samer');
+		await addresses.getByLabel('Code postal').fill('6283');
+		await addresses.getByLabel('Type et nom de la voie').fill('Rue du Breuil');
+		await addresses.getByRole('button', { name: 'Ajouter cette adresse' }).click();
+		await expect(addresses.getByText('Code postal invalide')).toBeVisible();
+		await addresses.getByLabel('Code postal').fill('62830');
+		await addresses.getByLabel('Adresse par défaut').check();
+		await addresses.getByRole('button', { name: 'Ajouter cette adresse' }).click();
+		await addresses.getByRole('button', { name: 'Fermer' }).first().click();
+		await expect(addresses).toContainText('Adresse secondaire (adresse par défaut)');
+		await expect(addresses).toContainText('62830 SAMER');
+
+		await page.reload();
+		await expect(page.getByRole('region', { name: 'Mes adresses' })).toContainText('62830 SAMER');
+		await expect(page.getByRole('region', { name: 'Mes informations de contact' })).toContainText(
+			'03.21.00.00.00'
+		);
+	});
+});
