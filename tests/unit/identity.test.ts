@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { identitySchema, type IdentityInput } from '../../src/lib/domain/accounts/identity.ts';
+import { fieldErrors } from '../../src/lib/domain/forms/field-errors.ts';
+
+const TODAY = '2026-11-28';
+const pascal: IdentityInput = {
+	civilite: 'Monsieur',
+	nomNaissance: ' Dupin ',
+	prenom: 'Pascal',
+	prenom2: '',
+	dateNaissance: { jour: '1', mois: '01', annee: '1971' },
+	paysNaissance: 'France',
+	communeNaissance: 'LYON 04',
+	departementNaissance: '69',
+	email: ' Dupin@Example.COM '
+};
+const errors = (patch: Partial<IdentityInput>) => {
+	const result = identitySchema(TODAY).safeParse({ ...pascal, ...patch });
+	return result.success ? {} : fieldErrors(result.error);
+};
+
+describe('identity step of the account creation', () => {
+	it('normalises what was typed', () => {
+		expect(identitySchema(TODAY).parse(pascal)).toMatchObject({
+			nomNaissance: 'Dupin',
+			prenom2: undefined,
+			dateNaissance: '1971-01-01',
+			email: 'dupin@example.com'
+		});
+	});
+
+	it('ties each problem to its field, in French', () => {
+		expect(errors({ nomNaissance: '' })).toEqual({ nomNaissance: 'Ce champ est obligatoire.' });
+		expect(errors({ email: 'dupin@' }).email).toMatch(/^Adresse électronique invalide/);
+		expect(errors({ dateNaissance: { jour: '31', mois: '02', annee: '1971' } }).dateNaissance).toMatch(
+			/^Date invalide/
+		);
+		expect(errors({ dateNaissance: { jour: '', mois: '', annee: '' } }).dateNaissance).toBe(
+			'Ce champ est obligatoire.'
+		);
+		expect(errors({ dateNaissance: { jour: '29', mois: '11', annee: '2026' } }).dateNaissance).toBe(
+			'La date de naissance doit être passée.'
+		);
+	});
+
+	it('needs the département only for a birth in France', () => {
+		expect(errors({ departementNaissance: '' })).toEqual({
+			departementNaissance: 'Obligatoire pour une naissance en France.'
+		});
+		expect(errors({ departementNaissance: '99' }).departementNaissance).toMatch(
+			/^Numéro de département invalide/
+		);
+		expect(errors({ departementNaissance: '2A' })).toEqual({});
+		expect(errors({ departementNaissance: '974' })).toEqual({});
+		expect(errors({ paysNaissance: 'Belgique', departementNaissance: '' })).toEqual({});
+	});
+});
