@@ -46,6 +46,7 @@ test.describe('création de compte', () => {
 		await expect(recap).toContainText('Nouvel utilisateur');
 		await expect(recap).toContainText('14/07/1985');
 		await expect(recap).toContainText('marie.martin@example.com');
+		await expectNoAxeViolations(page);
 		await page.getByRole('button', { name: 'Modifier les informations' }).click();
 		await expect(page.getByLabel(/^Prénom/)).toHaveValue('Marie');
 		await expect(page.getByLabel('Commune de naissance')).toHaveValue('Boulogne-sur-Mer');
@@ -89,6 +90,7 @@ test.describe('connexion', () => {
 		await expect(page).toHaveURL(/\/demarches\/reservation-cantine$/);
 		await expect(page.getByRole('heading', { level: 1, name: 'Réservation Cantine' })).toBeVisible();
 		await expect(page.getByText('Bonjour Pascal DUPIN')).toBeVisible();
+		await expectNoAxeViolations(page);
 
 		await page.getByRole('button', { name: 'Mon compte' }).click();
 		await page.getByRole('button', { name: 'Déconnexion' }).click();
@@ -190,6 +192,44 @@ test.describe('mon profil', () => {
 		await expect(page.getByRole('region', { name: 'Mes adresses' })).toContainText('62830 SAMER');
 		await expect(page.getByRole('region', { name: 'Mes informations de contact' })).toContainText(
 			'03.21.00.00.00'
+		);
+	});
+
+	test('changes the e-mail only once the link sent to the new address is followed', async ({
+		page,
+		mailServer
+	}) => {
+		await page.setViewportSize({ width: 320, height: 700 });
+		await page.goto('/connexion?retour=%2Fprofil');
+		await signIn(page, 'pascal.dupin', 'Hesdigneul62');
+		const email = page.getByRole('region', { name: 'Courriel' });
+		await expect(email).toContainText('pascal.dupin@example.com');
+		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+		expect(overflow).toBeLessThanOrEqual(0);
+
+		await email.getByRole('button', { name: /Détails/ }).click();
+		await email.getByLabel('Nouvelle adresse électronique').fill('pascal@example.org');
+		await email.getByRole('button', { name: "Changer d'adresse" }).click();
+		await expect(email).toContainText('Un lien de confirmation a été envoyé à pascal@example.org');
+		await expect(email.locator('dd')).toHaveText('pascal.dupin@example.com');
+		const notice = await mailServer.waitFor(
+			'pascal.dupin@example.com',
+			'Changement d’adresse électronique demandé'
+		);
+		expect(notice.text).toContain('pascal@example.org');
+
+		const confirm = await mailServer.waitFor(
+			'pascal@example.org',
+			'Confirmez votre nouvelle adresse électronique'
+		);
+		await page.goto(linkIn(confirm, '/profil/confirmer-courriel'));
+		await expect(page.getByRole('status')).toContainText(
+			'Votre adresse électronique est désormais pascal@example.org'
+		);
+		await expectNoAxeViolations(page);
+		await page.getByRole('main').getByRole('link', { name: 'Mon profil' }).click();
+		await expect(page.getByRole('region', { name: 'Courriel' }).locator('dd')).toHaveText(
+			'pascal@example.org'
 		);
 	});
 });

@@ -205,6 +205,12 @@ describe('GET /api/accounts/activation', () => {
 		expect(await check('pascal.dupin')).toEqual({ identifiant: 'pascal.dupin', disponible: false });
 		expect(await check('PASCAL.Dupin')).toEqual({ identifiant: 'pascal.dupin', disponible: false });
 		expect(await check('pascal.dupin2')).toEqual({ identifiant: 'pascal.dupin2', disponible: true });
+		// A name the format rule refuses is not "available", and the answer says why.
+		expect(await check('p')).toMatchObject({
+			identifiant: 'p',
+			disponible: false,
+			probleme: /^De 3 à 40 caractères/
+		});
 		// Only the holder of a valid link may ask.
 		await expectError(
 			await cousin.get(`/api/accounts/activation/identifiant?jeton=${'b'.repeat(52)}&identifiant=x`),

@@ -157,6 +157,16 @@ describe('sign-in throttling', () => {
 		expect((await login(attacker, 'pascal.dupin')).status).toBe(200);
 	});
 
+	it('counts failures per account, whether it was named by username or by e-mail', async () => {
+		const ctx = await withPascal();
+		const attacker = new TestClient(ctx.app, { ip: '203.0.113.6' });
+		for (let i = 0; i < 5; i++) {
+			expect((await login(attacker, 'pascal.dupin', `Mauvais${i}`)).status).toBe(401);
+			expect((await login(attacker, 'DUPIN@example.com', `Mauvais${i}`)).status).toBe(401);
+		}
+		await expectError(await login(attacker, 'dupin@example.com'), 429, { code: 'too_many_attempts' });
+	});
+
 	it('after 30 failures from one address on any accounts, refuses that address for 15 minutes', async () => {
 		const ctx = await withPascal();
 		const school = new TestClient(ctx.app, { ip: '203.0.113.9' });
