@@ -7,6 +7,7 @@ import { catalogRoutes } from './catalog/catalog-routes.ts';
 import type { AppDeps } from './deps.ts';
 import { healthRoutes } from './health/health-routes.ts';
 import { profileRoutes } from './profile/profile-routes.ts';
+import { syncRoutes } from './sync/sync-routes.ts';
 import type { AppEnv } from './http/app-env.ts';
 import { apiNotFound, handleError } from './http/errors.ts';
 import { jsonOnly } from './http/json-body.ts';
@@ -35,7 +36,8 @@ export function createApp(deps: AppDeps) {
 		.route('/catalog', catalogRoutes(deps))
 		.route('/accounts', accountsRoutes(deps))
 		.route('/auth', authRoutes(deps))
-		.route('/profile', profileRoutes(deps));
+		.route('/profile', profileRoutes(deps))
+		.route('/sync', syncRoutes(deps));
 	api.all('*', apiNotFound);
 
 	const shell = renderShell(deps.config.appDir, deps.config.townName);

@@ -130,6 +130,47 @@ export type Database = {
 	auth_failure: { id: Generated<number>; account_key: string; ip: string; at: string };
 	captcha_spent: { signature: string; expires_at: string };
 	server_secret: { name: string; value: string };
+	reservation: {
+		id: Generated<number>;
+		household_id: number;
+		person_id: number;
+		activity_code: string;
+		service_date: string;
+		created_at: string;
+		created_by: number;
+	};
+	reservation_history: {
+		id: Generated<number>;
+		household_id: number;
+		person_id: number;
+		service_date: string;
+		activity_code: string;
+		action: '+' | '-';
+		at: string;
+		author: string;
+	};
+	ledger_entry: {
+		id: Generated<number>;
+		household_id: number;
+		value_date: string;
+		recorded_at: string;
+		label: string;
+		sublabel: string;
+		debit_cents: Generated<number>;
+		credit_cents: Generated<number>;
+		kind: 'presence' | 'annulation' | 'recharge' | 'report';
+		person_id: number | null;
+		activity_code: string | null;
+	};
+	applied_mutation: {
+		id: string;
+		household_id: number;
+		account_id: number;
+		kind: string;
+		result_json: string;
+		applied_at: string;
+	};
+	household_version: { household_id: number; version: number };
 };
 
 export type PersonRole = 'titulaire' | 'adulte' | 'enfant';

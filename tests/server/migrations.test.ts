@@ -34,7 +34,12 @@ describe('migrations', () => {
 				'account_token',
 				'auth_failure',
 				'captcha_spent',
-				'server_secret'
+				'server_secret',
+				'reservation',
+				'reservation_history',
+				'ledger_entry',
+				'applied_mutation',
+				'household_version'
 			].sort()
 		);
 	});
@@ -44,7 +49,8 @@ describe('migrations', () => {
 		const first = openDatabase(dataDir);
 		expect(await migrateToLatest(first.db)).toEqual([
 			'0001_catalog_and_calendar',
-			'0002_accounts_and_households'
+			'0002_accounts_and_households',
+			'0003_agenda_billing_sync'
 		]);
 		await installTownDefaults(first.db, fixedClock('2026-11-28T09:00:00Z'), 'Ville de Test');
 		await first.db.destroy();

@@ -1,5 +1,7 @@
 import { Dexie, type EntityTable } from 'dexie';
+import type { AgendaSnapshot } from '../domain/agenda/snapshot.ts';
 import type { Catalog } from '../domain/catalog/catalog.ts';
+import type { BulkSummary, MutationKind } from '../domain/sync/protocol.ts';
 
 /** A cached copy of a server answer, with when the server gave it. */
 export type CachedCatalog = { key: 'catalog'; catalog: Catalog; fetchedAt: string };
@@ -14,14 +16,42 @@ export type StoredAccount = {
  * The browser's own database. Each schema change is a new `version(n)` kept below the older ones
  * (Dexie upgrades the phone's base in order); never edit a shipped version.
  */
+/** The household's agenda as the server last sent it. */
+export type StoredAgenda = { key: 'agenda'; snapshot: AgendaSnapshot; fetchedAt: string };
+
+/** A change made on this device and not yet answered by the server. */
+export type OutboxItem = {
+	seq?: number;
+	id: string;
+	kind: MutationKind;
+	payload: unknown;
+	createdAt: string;
+};
+
+/** The server's answer to a change, kept until the user has seen it. */
+export type Outcome = {
+	id: string;
+	kind: MutationKind;
+	payload: unknown;
+	status: 'applied' | 'rejected';
+	code?: string;
+	reason?: string;
+	summary?: BulkSummary;
+	at: string;
+};
+
 export class PortailDatabase extends Dexie {
 	cache!: EntityTable<CachedCatalog, 'key'>;
 	account!: EntityTable<StoredAccount, 'key'>;
+	agenda!: EntityTable<StoredAgenda, 'key'>;
+	outbox!: EntityTable<OutboxItem, 'seq'>;
+	outcomes!: EntityTable<Outcome, 'id'>;
 
 	constructor(name = 'portail-citoyen') {
 		super(name);
 		this.version(1).stores({ cache: 'key' });
 		this.version(2).stores({ account: 'key' });
+		this.version(3).stores({ agenda: 'key', outbox: '++seq, &id', outcomes: 'id, at' });
 	}
 }
 

@@ -1,0 +1,93 @@
+import type { ActivityDefinition } from '../../src/lib/domain/agenda/activities.ts';
+import type { CalendarClosure, TownCalendar } from '../../src/lib/domain/agenda/calendar.ts';
+import type { Db } from '../db/database.ts';
+
+/** The town's activities, in their order, as the domain describes them. */
+export async function loadActivities(db: Db): Promise<ActivityDefinition[]> {
+	const rows = await db.selectFrom('activity').selectAll().orderBy('position').execute();
+	return rows.map((a) => ({
+		code: a.code,
+		groupCode: a.group_code,
+		groupLabel: a.group_label,
+		label: a.label,
+		startTime: a.start_time,
+		endTime: a.end_time,
+		priceCents: a.price_cents,
+		tariffLabel: a.tariff_label,
+		runsOn: a.runs_on as ActivityDefinition['runsOn'],
+		capacity: a.capacity,
+		deadlineHour: a.deadline_hour
+	}));
+}
+
+export async function loadCalendar(db: Db): Promise<TownCalendar> {
+	const years = await db.selectFrom('school_year').selectAll().orderBy('starts_on').execute();
+	const closures = await db.selectFrom('calendar_closure').selectAll().orderBy('starts_on').execute();
+	return {
+		schoolYears: years.map((y) => ({ id: y.id, startsOn: y.starts_on, endsOn: y.ends_on })),
+		closures: closures.map((c) => ({
+			kind: c.kind as CalendarClosure['kind'],
+			label: c.label,
+			startsOn: c.starts_on,
+			endsOn: c.ends_on
+		}))
+	};
+}
+
+export type HouseholdPerson = { id: number; nom: string; prenom: string; sessions: string[] };
+
+/** The household's persons who have enrolments (the only ones with an agenda), oldest first. */
+export async function loadAgendaPersons(db: Db, householdId: number): Promise<HouseholdPerson[]> {
+	const persons = await db
+		.selectFrom('person')
+		.select(['id', 'nom_naissance', 'nom_usage', 'prenom'])
+		.where('household_id', '=', householdId)
+		.orderBy('date_naissance')
+		.execute();
+	const enrolments = await db
+		.selectFrom('activity_enrolment')
+		.select(['person_id', 'session'])
+		.where(
+			'person_id',
+			'in',
+			persons.map((p) => p.id).concat(-1)
+		)
+		.orderBy('session')
+		.execute();
+	return persons
+		.map((p) => ({
+			id: p.id,
+			nom: (p.nom_usage ?? p.nom_naissance).toUpperCase(),
+			prenom: p.prenom,
+			sessions: enrolments.filter((e) => e.person_id === p.id).map((e) => e.session)
+		}))
+		.filter((p) => p.sessions.length > 0);
+}
+
+/** Bookings of the given persons between two days. */
+export async function loadReservations(db: Db, personIds: number[], from: string, to: string) {
+	if (personIds.length === 0) return [];
+	const rows = await db
+		.selectFrom('reservation')
+		.select(['id', 'person_id', 'activity_code', 'service_date'])
+		.where('person_id', 'in', personIds)
+		.where('service_date', '>=', from)
+		.where('service_date', '<=', to)
+		.execute();
+	return rows.map((r) => ({ id: r.id, personId: r.person_id, activityCode: r.activity_code, date: r.service_date }));
+}
+
+/** Bookings per day, all households, of the activities with a capacity. */
+export async function loadCapacity(db: Db, activities: ActivityDefinition[], from: string, to: string) {
+	const limited = activities.filter((a) => a.capacity !== null).map((a) => a.code);
+	if (limited.length === 0) return [];
+	const rows = await db
+		.selectFrom('reservation')
+		.select(['activity_code', 'service_date', (eb) => eb.fn.countAll<number>().as('n')])
+		.where('activity_code', 'in', limited)
+		.where('service_date', '>=', from)
+		.where('service_date', '<=', to)
+		.groupBy(['activity_code', 'service_date'])
+		.execute();
+	return rows.map((r) => ({ activityCode: r.activity_code, date: r.service_date, count: Number(r.n) }));
+}

@@ -1,0 +1,41 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { pushRequestSchema, SYNC_SCHEMA_VERSION } from '../../src/lib/domain/sync/protocol.ts';
+import { requireAccount } from '../accounts/session-middleware.ts';
+import type { AppDeps } from '../deps.ts';
+import type { AppEnv } from '../http/app-env.ts';
+import { AppError } from '../http/errors.ts';
+import { readJson } from '../http/json-body.ts';
+import { pullAgenda } from './pull-service.ts';
+import { pushMutations } from './push-service.ts';
+
+const MAX_WINDOW_DAYS = 120;
+const windowSchema = z
+	.object({ from: z.iso.date(), to: z.iso.date(), schemaVersion: z.coerce.number().int() })
+	.refine((w) => w.from <= w.to && Date.parse(w.to) - Date.parse(w.from) <= MAX_WINDOW_DAYS * 86400000, {
+		message: `Période invalide (au plus ${MAX_WINDOW_DAYS} jours).`
+	});
+
+function assertCurrentClient(schemaVersion: number) {
+	if (schemaVersion !== SYNC_SCHEMA_VERSION) {
+		throw new AppError(409, 'client_outdated', 'Une nouvelle version du portail est disponible : rechargez la page pour synchroniser.');
+	}
+}
+
+/** The sync protocol (DESIGN §4): push the outbox, pull the household's state. */
+export function syncRoutes(deps: AppDeps) {
+	return new Hono<AppEnv>()
+		.post('/push', async (c) => {
+			const account = requireAccount(c.get('account'));
+			const body = await readJson(c, pushRequestSchema);
+			assertCurrentClient(body.schemaVersion);
+			return c.json(await pushMutations(deps, account, body.mutations));
+		})
+		.get('/pull', async (c) => {
+			const account = requireAccount(c.get('account'));
+			const parsed = windowSchema.safeParse(c.req.query());
+			if (!parsed.success) throw new AppError(400, 'invalid_window', parsed.error.issues[0]?.message ?? 'Période invalide.');
+			assertCurrentClient(parsed.data.schemaVersion);
+			return c.json(await pullAgenda(deps, account, parsed.data.from, parsed.data.to));
+		});
+}

@@ -1,0 +1,157 @@
+import type { BulkPayload } from '../sync/protocol.ts';
+import type { ActivityDefinition } from './activities.ts';
+import { dayKind, type DayKind } from './calendar.ts';
+import { parisDate } from './paris-time.ts';
+import { bookingKey, bulkChanges, newPlanState, planChanges, type Change } from './planner.ts';
+import {
+	bookingRefusal,
+	cancellationRefusal,
+	deadlineFor,
+	SESSION_GROUPS,
+	type RefusalCode
+} from './rules.ts';
+import type { AgendaSnapshot } from './snapshot.ts';
+
+export type PendingChange = { kind: string; payload: unknown };
+
+export type ActivityState =
+	'reserve' | 'attente-reservation' | 'attente-annulation' | 'reservable' | RefusalCode;
+
+export type DayActivity = {
+	activity: ActivityDefinition;
+	state: ActivityState;
+	/** Why it cannot be booked or cancelled, in French (null when it can). */
+	reason: string | null;
+	deadline: Date;
+	canBook: boolean;
+	canCancel: boolean;
+};
+
+/** The manual's colour code, always with its words: vert, gris, jaune, rouge, bleu. */
+export type DayColour = 'reservable' | 'ferme' | 'aujourdhui' | 'reserve' | 'reserve-aujourdhui';
+export const DAY_COLOUR_LABELS: Record<DayColour, string> = {
+	reservable: 'Réservable',
+	ferme: 'Pas de service',
+	aujourdhui: "Aujourd'hui",
+	reserve: 'Réservé',
+	'reserve-aujourdhui': 'Réservation du jour'
+};
+
+export type DayView = {
+	date: string;
+	kind: DayKind;
+	colour: DayColour;
+	activities: DayActivity[];
+	pending: boolean;
+};
+
+function changesOf(change: PendingChange): Change[] {
+	if (change.kind === 'reservation.bulk.v1') return bulkChanges(change.payload as BulkPayload);
+	const payload = change.payload as Omit<Change, 'action'>;
+	if (change.kind === 'reservation.create.v1') return [{ ...payload, action: 'create' }];
+	if (change.kind === 'reservation.cancel.v1') return [{ ...payload, action: 'cancel' }];
+	return [];
+}
+
+/**
+ * The agenda as the parent sees it: the server's state (the snapshot) plus the changes still
+ * waiting in the outbox, replayed in order with the same rules the server uses. A waiting change
+ * is drawn apart ("en attente"); when the server rejects it, it leaves the outbox and this view
+ * rebuilds without it — the rollback is nothing more than that.
+ */
+export function agendaView(
+	snapshot: AgendaSnapshot,
+	pending: PendingChange[],
+	personId: number,
+	days: string[],
+	now: Date
+): DayView[] {
+	const base = { activities: snapshot.activities, calendar: snapshot.calendar, now };
+	const state = newPlanState(base, snapshot.persons, snapshot.reservations, snapshot.capacity);
+	const confirmed = new Set(state.booked);
+	const waitingCreate = new Set<string>();
+	const waitingCancel = new Set<string>();
+	for (const change of pending) {
+		// Forecast with "now" far in the past: a waiting change shows as waiting even if, by now,
+		// the deadline passed; the server will say so, with its reason.
+		const { accepted } = planChanges({ ...state, now: new Date(0) }, changesOf(change));
+		for (const c of accepted) {
+			const key = bookingKey(c.personId, c.date, c.activityCode);
+			if (c.action === 'create') {
+				waitingCancel.delete(key);
+				if (!confirmed.has(key)) waitingCreate.add(key);
+			} else {
+				waitingCreate.delete(key);
+				if (confirmed.has(key)) waitingCancel.add(key);
+			}
+		}
+	}
+	const person = snapshot.persons.find((p) => p.id === personId);
+	const groups = new Set((person?.sessions ?? []).flatMap((s) => SESSION_GROUPS[s] ?? []));
+	const shown = snapshot.activities.filter((a) => groups.has(a.groupCode));
+	const today = parisDate(now);
+
+	return days.map((date) => {
+		const bookedThatDay = snapshot.activities
+			.filter((a) => state.booked.has(bookingKey(personId, date, a.code)))
+			.map((a) => a.code);
+		const activities = shown.map((activity): DayActivity => {
+			const key = bookingKey(personId, date, activity.code);
+			const context = {
+				activity,
+				date,
+				calendar: snapshot.calendar,
+				now,
+				sessions: person?.sessions ?? [],
+				bookedThatDay,
+				bookedCount: state.capacity.get(`${activity.code}|${date}`) ?? 0,
+				allActivities: snapshot.activities
+			};
+			const deadline = deadlineFor(activity, date);
+			if (waitingCreate.has(key) || waitingCancel.has(key)) {
+				return {
+					activity,
+					state: waitingCreate.has(key) ? 'attente-reservation' : 'attente-annulation',
+					reason: null,
+					deadline,
+					canBook: false,
+					canCancel: false
+				};
+			}
+			if (state.booked.has(key)) {
+				const refusal = cancellationRefusal(context);
+				return {
+					activity,
+					state: 'reserve',
+					reason: refusal?.reason ?? null,
+					deadline,
+					canBook: false,
+					canCancel: !refusal
+				};
+			}
+			const refusal = bookingRefusal(context);
+			return {
+				activity,
+				state: refusal?.code ?? 'reservable',
+				reason: refusal?.reason ?? null,
+				deadline,
+				canBook: !refusal,
+				canCancel: false
+			};
+		});
+		const booked = activities.some((a) => a.state === 'reserve' || a.state === 'attente-reservation');
+		const kind = dayKind(snapshot.calendar, date);
+		const colour: DayColour =
+			date === today
+				? booked
+					? 'reserve-aujourdhui'
+					: 'aujourdhui'
+				: booked
+					? 'reserve'
+					: activities.some((a) => a.canBook)
+						? 'reservable'
+						: 'ferme';
+		const pendingDay = activities.some((a) => a.state.startsWith('attente'));
+		return { date, kind, colour, activities, pending: pendingDay };
+	});
+}

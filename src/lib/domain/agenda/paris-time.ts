@@ -1,0 +1,42 @@
+/**
+ * Europe/Paris wall-clock time ↔ UTC instants, with daylight saving, using only Intl (no library):
+ * deadlines are "the day before at 18:00 in Paris", whatever the device's or server's time zone.
+ */
+const parts = new Intl.DateTimeFormat('en-GB', {
+	timeZone: 'Europe/Paris',
+	year: 'numeric',
+	month: '2-digit',
+	day: '2-digit',
+	hour: '2-digit',
+	minute: '2-digit',
+	second: '2-digit',
+	hourCycle: 'h23'
+});
+
+/** The Paris calendar day and time of an instant. */
+export function parisParts(instant: Date): { date: string; hour: number; minute: number } {
+	const p = Object.fromEntries(parts.formatToParts(instant).map((x) => [x.type, x.value]));
+	return { date: `${p.year}-${p.month}-${p.day}`, hour: Number(p.hour), minute: Number(p.minute) };
+}
+
+export function parisDate(instant: Date): string {
+	return parisParts(instant).date;
+}
+
+/** Minutes Paris is ahead of UTC at that instant (60 in winter, 120 in summer). */
+function offsetMinutes(instant: Date): number {
+	const p = parisParts(instant);
+	const asUtc = Date.parse(
+		`${p.date}T${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}:00Z`
+	);
+	return Math.round((asUtc - Math.floor(instant.getTime() / 60000) * 60000) / 60000);
+}
+
+/** The instant when Paris clocks show `date` at `hour`:00. */
+export function parisWallTime(date: string, hour: number): Date {
+	const naive = Date.parse(`${date}T${String(hour).padStart(2, '0')}:00:00Z`);
+	// Two passes settle the offset even on the night the clocks change.
+	let instant = new Date(naive - offsetMinutes(new Date(naive)) * 60000);
+	instant = new Date(naive - offsetMinutes(instant) * 60000);
+	return instant;
+}
