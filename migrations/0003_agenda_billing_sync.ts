@@ -17,8 +17,16 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('created_by', 'integer', (c) => c.notNull().references('account.id'))
 		.addUniqueConstraint('reservation_once', ['person_id', 'activity_code', 'service_date'])
 		.execute();
-	await db.schema.createIndex('reservation_by_household_date').on('reservation').columns(['household_id', 'service_date']).execute();
-	await db.schema.createIndex('reservation_by_activity_date').on('reservation').columns(['activity_code', 'service_date']).execute();
+	await db.schema
+		.createIndex('reservation_by_household_date')
+		.on('reservation')
+		.columns(['household_id', 'service_date'])
+		.execute();
+	await db.schema
+		.createIndex('reservation_by_activity_date')
+		.on('reservation')
+		.columns(['activity_code', 'service_date'])
+		.execute();
 
 	await db.schema
 		.createTable('reservation_history')
@@ -32,7 +40,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('at', 'text', (c) => c.notNull())
 		.addColumn('author', 'text', (c) => c.notNull())
 		.execute();
-	await db.schema.createIndex('history_by_person_date').on('reservation_history').columns(['person_id', 'service_date']).execute();
+	await db.schema
+		.createIndex('history_by_person_date')
+		.on('reservation_history')
+		.columns(['person_id', 'service_date'])
+		.execute();
 
 	await db.schema
 		.createTable('ledger_entry')
@@ -50,7 +62,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('person_id', 'integer', (c) => c.references('person.id'))
 		.addColumn('activity_code', 'text')
 		.execute();
-	await db.schema.createIndex('ledger_by_household_date').on('ledger_entry').columns(['household_id', 'value_date']).execute();
+	await db.schema
+		.createIndex('ledger_by_household_date')
+		.on('ledger_entry')
+		.columns(['household_id', 'value_date'])
+		.execute();
 
 	await db.schema
 		.createTable('applied_mutation')

@@ -47,11 +47,7 @@ export async function loadAgendaPersons(db: Db, householdId: number): Promise<Ho
 	const enrolments = await db
 		.selectFrom('activity_enrolment')
 		.select(['person_id', 'session'])
-		.where(
-			'person_id',
-			'in',
-			persons.map((p) => p.id).concat(-1)
-		)
+		.where('person_id', 'in', persons.map((p) => p.id).concat(-1))
 		.orderBy('session')
 		.execute();
 	return persons
@@ -74,7 +70,12 @@ export async function loadReservations(db: Db, personIds: number[], from: string
 		.where('service_date', '>=', from)
 		.where('service_date', '<=', to)
 		.execute();
-	return rows.map((r) => ({ id: r.id, personId: r.person_id, activityCode: r.activity_code, date: r.service_date }));
+	return rows.map((r) => ({
+		id: r.id,
+		personId: r.person_id,
+		activityCode: r.activity_code,
+		date: r.service_date
+	}));
 }
 
 /** Bookings per day, all households, of the activities with a capacity. */

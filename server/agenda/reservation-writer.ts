@@ -74,7 +74,8 @@ export async function writeChanges(trx: Db, ctx: WriteContext, accepted: Change[
 				part.map((c) => {
 					const activity = ctx.activities.get(c.activityCode);
 					const person = ctx.persons.get(c.personId);
-					if (!activity || !person) throw new Error(`Changement sans activité ou personne : ${JSON.stringify(c)}`);
+					if (!activity || !person)
+						throw new Error(`Changement sans activité ou personne : ${JSON.stringify(c)}`);
 					const line = presenceLine(person, activity);
 					const create = c.action === 'create';
 					return {

@@ -1,11 +1,22 @@
 import type { AgendaSnapshot } from '../../src/lib/domain/agenda/snapshot.ts';
-import { loadActivities, loadAgendaPersons, loadCalendar, loadCapacity, loadReservations } from '../agenda/agenda-data.ts';
+import {
+	loadActivities,
+	loadAgendaPersons,
+	loadCalendar,
+	loadCapacity,
+	loadReservations
+} from '../agenda/agenda-data.ts';
 import type { AppDeps } from '../deps.ts';
 import type { CurrentAccount } from '../http/app-env.ts';
 import { readVersion } from './household-version.ts';
 
 /** GET /api/sync/pull: the household's agenda between two days, and the version it is at. */
-export async function pullAgenda(deps: AppDeps, account: CurrentAccount, from: string, to: string): Promise<AgendaSnapshot> {
+export async function pullAgenda(
+	deps: AppDeps,
+	account: CurrentAccount,
+	from: string,
+	to: string
+): Promise<AgendaSnapshot> {
 	const db = deps.db;
 	const [activities, calendar, persons, version] = await Promise.all([
 		loadActivities(db),

@@ -1,6 +1,17 @@
 import { bulkChanges, newPlanState, planChanges, type Change } from '../../src/lib/domain/agenda/planner.ts';
-import { mutationSchema, type Mutation, type MutationResult, type PushResponse } from '../../src/lib/domain/sync/protocol.ts';
-import { loadActivities, loadAgendaPersons, loadCalendar, loadCapacity, loadReservations } from '../agenda/agenda-data.ts';
+import {
+	mutationSchema,
+	type Mutation,
+	type MutationResult,
+	type PushResponse
+} from '../../src/lib/domain/sync/protocol.ts';
+import {
+	loadActivities,
+	loadAgendaPersons,
+	loadCalendar,
+	loadCapacity,
+	loadReservations
+} from '../agenda/agenda-data.ts';
 import { writeChanges } from '../agenda/reservation-writer.ts';
 import type { Db } from '../db/database.ts';
 import type { AppDeps } from '../deps.ts';
@@ -19,7 +30,11 @@ async function loadReference(db: Db, account: CurrentAccount) {
 			.where('id', '=', account.personId)
 			.executeTakeFirstOrThrow()
 	]);
-	return { activities, calendar, author: `${(author.nom_usage ?? author.nom_naissance).toUpperCase()} ${author.prenom}` };
+	return {
+		activities,
+		calendar,
+		author: `${(author.nom_usage ?? author.nom_naissance).toUpperCase()} ${author.prenom}`
+	};
 }
 
 function changesOf(mutation: Mutation): Change[] {
@@ -38,7 +53,12 @@ function changesOf(mutation: Mutation): Change[] {
  * so a replay (the answer was lost on the way back) finds the answer and changes nothing. Every
  * rule is checked again here with the server's clock: the browser's check was only a forecast.
  */
-async function applyOne(deps: AppDeps, account: CurrentAccount, ref: Reference, mutation: Mutation): Promise<MutationResult> {
+async function applyOne(
+	deps: AppDeps,
+	account: CurrentAccount,
+	ref: Reference,
+	mutation: Mutation
+): Promise<MutationResult> {
 	return deps.db.transaction().execute(async (trx) => {
 		const done = await trx
 			.selectFrom('applied_mutation')
@@ -47,14 +67,28 @@ async function applyOne(deps: AppDeps, account: CurrentAccount, ref: Reference, 
 			.executeTakeFirst();
 		if (done) {
 			if (done.household_id === account.householdId) return JSON.parse(done.result_json) as MutationResult;
-			return { id: mutation.id, status: 'rejected', code: 'conflit', reason: 'Identifiant de modification déjà utilisé.' };
+			return {
+				id: mutation.id,
+				status: 'rejected',
+				code: 'conflit',
+				reason: 'Identifiant de modification déjà utilisé.'
+			};
 		}
 		const persons = await loadAgendaPersons(trx, account.householdId);
 		const changes = changesOf(mutation);
 		const ids = new Set(persons.map((p) => p.id));
-		if (changes.some((c) => !ids.has(c.personId))) {
+		// The persons the mutation names, not only those of the days it expands to: a saisie groupée over
+		// a period with no matching day must not be "applied" for another household's child either.
+		const named =
+			mutation.kind === 'reservation.bulk.v1' ? mutation.payload.personIds : [mutation.payload.personId];
+		if (named.some((id) => !ids.has(id))) {
 			// Another household's child, or a person without enrolment: refused, and nothing written.
-			return { id: mutation.id, status: 'rejected', code: 'introuvable', reason: "Cette personne n'a pas d'agenda dans votre foyer." };
+			return {
+				id: mutation.id,
+				status: 'rejected',
+				code: 'introuvable',
+				reason: "Cette personne n'a pas d'agenda dans votre foyer."
+			};
 		}
 		const now = deps.clock.now();
 		const dates = changes.map((c) => c.date).sort();
@@ -64,7 +98,12 @@ async function applyOne(deps: AppDeps, account: CurrentAccount, ref: Reference, 
 			loadReservations(trx, [...ids], from, to),
 			loadCapacity(trx, ref.activities, from, to)
 		]);
-		const state = newPlanState({ activities: ref.activities, calendar: ref.calendar, now }, persons, reservations, capacity);
+		const state = newPlanState(
+			{ activities: ref.activities, calendar: ref.calendar, now },
+			persons,
+			reservations,
+			capacity
+		);
 		const { accepted, refused } = planChanges(state, changes);
 
 		let result: MutationResult;
@@ -75,7 +114,13 @@ async function applyOne(deps: AppDeps, account: CurrentAccount, ref: Reference, 
 				summary: {
 					booked: accepted.filter((c) => c.action === 'create').length,
 					cancelled: accepted.filter((c) => c.action === 'cancel').length,
-					skipped: refused.map(({ personId, date, activityCode, code, reason }) => ({ personId, date, activityCode, code, reason }))
+					skipped: refused.map(({ personId, date, activityCode, code, reason }) => ({
+						personId,
+						date,
+						activityCode,
+						code,
+						reason
+					}))
 				}
 			};
 		} else if (refused[0]) {
@@ -114,14 +159,23 @@ async function applyOne(deps: AppDeps, account: CurrentAccount, ref: Reference, 
 }
 
 /** POST /api/sync/push: the outbox, in order; one answer per mutation. */
-export async function pushMutations(deps: AppDeps, account: CurrentAccount, raw: unknown[]): Promise<PushResponse> {
+export async function pushMutations(
+	deps: AppDeps,
+	account: CurrentAccount,
+	raw: unknown[]
+): Promise<PushResponse> {
 	const ref = await loadReference(deps.db, account);
 	const results: MutationResult[] = [];
 	for (const item of raw) {
 		const parsed = mutationSchema.safeParse(item);
 		if (!parsed.success) {
 			const id = String((item as { id?: unknown } | null)?.id ?? '');
-			results.push({ id, status: 'rejected', code: 'illisible', reason: 'Modification illisible : elle a été ignorée.' });
+			results.push({
+				id,
+				status: 'rejected',
+				code: 'illisible',
+				reason: 'Modification illisible : elle a été ignorée.'
+			});
 			continue;
 		}
 		results.push(await applyOne(deps, account, ref, parsed.data));

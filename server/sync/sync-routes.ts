@@ -10,15 +10,26 @@ import { pullAgenda } from './pull-service.ts';
 import { pushMutations } from './push-service.ts';
 
 const MAX_WINDOW_DAYS = 120;
+// Each refusal reads as a sentence for a person: zod's own words ("date ISO invalide") are not one.
+const windowDay = z.iso.date({ error: 'Période invalide : les dates sont attendues au format AAAA-MM-JJ.' });
+const schemaVersion = 'Version de synchronisation absente ou invalide : rechargez la page.';
 const windowSchema = z
-	.object({ from: z.iso.date(), to: z.iso.date(), schemaVersion: z.coerce.number().int() })
+	.object({
+		from: windowDay,
+		to: windowDay,
+		schemaVersion: z.coerce.number({ error: schemaVersion }).int({ error: schemaVersion })
+	})
 	.refine((w) => w.from <= w.to && Date.parse(w.to) - Date.parse(w.from) <= MAX_WINDOW_DAYS * 86400000, {
 		message: `Période invalide (au plus ${MAX_WINDOW_DAYS} jours).`
 	});
 
 function assertCurrentClient(schemaVersion: number) {
 	if (schemaVersion !== SYNC_SCHEMA_VERSION) {
-		throw new AppError(409, 'client_outdated', 'Une nouvelle version du portail est disponible : rechargez la page pour synchroniser.');
+		throw new AppError(
+			409,
+			'client_outdated',
+			'Une nouvelle version du portail est disponible : rechargez la page pour synchroniser.'
+		);
 	}
 }
 
@@ -34,7 +45,8 @@ export function syncRoutes(deps: AppDeps) {
 		.get('/pull', async (c) => {
 			const account = requireAccount(c.get('account'));
 			const parsed = windowSchema.safeParse(c.req.query());
-			if (!parsed.success) throw new AppError(400, 'invalid_window', parsed.error.issues[0]?.message ?? 'Période invalide.');
+			if (!parsed.success)
+				throw new AppError(400, 'invalid_window', parsed.error.issues[0]?.message ?? 'Période invalide.');
 			assertCurrentClient(parsed.data.schemaVersion);
 			return c.json(await pullAgenda(deps, account, parsed.data.from, parsed.data.to));
 		});

@@ -13,6 +13,8 @@ type Fixtures = {
 	ownBuild: boolean;
 	/** Start the portal as `npm run demo` does (the DUPIN family can sign in). */
 	demo: boolean;
+	/** The server's fixed "now" (TEST_NOW), when the test needs a known day. */
+	serverNow: string | undefined;
 	appDir: string;
 	mailServer: TestMailServer;
 	portal: PortalServer;
@@ -21,6 +23,7 @@ type Fixtures = {
 export const test = base.extend<Fixtures>({
 	ownBuild: [false, { option: true }],
 	demo: [false, { option: true }],
+	serverNow: [undefined, { option: true }],
 	// eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a fixture needs from this pattern
 	mailServer: async ({}, use) => {
 		const server = new TestMailServer();
@@ -35,7 +38,7 @@ export const test = base.extend<Fixtures>({
 		await use(dir);
 		rmSync(dir, { recursive: true, force: true });
 	},
-	portal: async ({ appDir, mailServer, demo }, use, testInfo) => {
+	portal: async ({ appDir, mailServer, demo, serverNow }, use, testInfo) => {
 		const dataDir = mkdtempSync(join(tmpdir(), 'portail-e2e-data-'));
 		const port = await freePort();
 		const server = new PortalServer(port, {
@@ -43,7 +46,8 @@ export const test = base.extend<Fixtures>({
 			APP_DIR: appDir,
 			PUBLIC_URL: `http://localhost:${port}`,
 			SMTP_URL: mailServer.url,
-			DEMO: demo ? 'true' : 'false'
+			DEMO: demo ? 'true' : 'false',
+			...(serverNow ? { TEST_NOW: serverNow } : {})
 		});
 		await server.start();
 		await use(server);

@@ -14,3 +14,15 @@ export function addDays(iso: string, days: number): string {
 	d.setUTCDate(d.getUTCDate() + days);
 	return toIsoDate(d);
 }
+
+/** The first day of the month of `iso`, `months` months later (negative: earlier). */
+export function startOfMonth(iso: string, months = 0): string {
+	const [y, m] = iso.split('-').map(Number) as [number, number];
+	return new Date(Date.UTC(y, m - 1 + months, 1)).toISOString().slice(0, 10);
+}
+
+/** The last day of the month of `iso`, `months` months later. */
+export function endOfMonth(iso: string, months = 0): string {
+	const [y, m] = iso.split('-').map(Number) as [number, number];
+	return new Date(Date.UTC(y, m + months, 0)).toISOString().slice(0, 10);
+}

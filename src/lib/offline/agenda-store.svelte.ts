@@ -1,0 +1,126 @@
+import { liveQuery, type Subscription } from 'dexie';
+import { getJson, sendJson } from '../api/client.ts';
+import { endOfMonth, startOfMonth } from '../domain/agenda/dates.ts';
+import { parisDate } from '../domain/agenda/paris-time.ts';
+import type { AgendaSnapshot } from '../domain/agenda/snapshot.ts';
+import {
+	SYNC_SCHEMA_VERSION,
+	type BulkPayload,
+	type MutationKind,
+	type PushResponse
+} from '../domain/sync/protocol.ts';
+import { portailDatabase, type OutboxItem, type Outcome } from './database.ts';
+import { enqueue } from './outbox.ts';
+import { SyncEngine, type SyncStatus } from './sync-engine.ts';
+
+/** The days kept offline: the month of `date` and the `months` next ones. */
+export function monthWindow(date: string, months = 2): { from: string; to: string } {
+	return { from: startOfMonth(date), to: endOfMonth(date, months) };
+}
+
+const transport = {
+	push: (body: { schemaVersion: number; mutations: unknown[] }) =>
+		sendJson('POST', '/api/sync/push', body) as Promise<PushResponse>,
+	pull: (from: string, to: string) =>
+		getJson(
+			`/api/sync/pull?from=${from}&to=${to}&schemaVersion=${SYNC_SCHEMA_VERSION}`
+		) as Promise<AgendaSnapshot>
+};
+
+/**
+ * The agenda screen's state: the household's agenda from the device's database (so it is the same
+ * online or not), the changes waiting to be sent, the server's rejections, and the sync status.
+ * Every change is written to the outbox first, then sent when the network allows.
+ */
+class AgendaStore {
+	snapshot = $state<AgendaSnapshot | null>(null);
+	fetchedAt = $state<string | null>(null);
+	outbox = $state<OutboxItem[]>([]);
+	outcomes = $state<Outcome[]>([]);
+	status = $state<SyncStatus>('idle');
+	online = $state(typeof navigator === 'undefined' ? true : navigator.onLine);
+	/** The day the screen is centred on: its month and the two next are kept offline. */
+	cursor = $state(parisDate(new Date()));
+
+	#engine: SyncEngine | null = null;
+	#subscriptions: Subscription[] = [];
+	#listeners: (() => void) | null = null;
+
+	start(): () => void {
+		const db = portailDatabase();
+		this.#engine ??= new SyncEngine(db, transport, {
+			window: () => monthWindow(this.cursor),
+			onStatus: (status) => (this.status = status)
+		});
+		this.#subscriptions = [
+			liveQuery(() => db.agenda.get('agenda')).subscribe((stored) => {
+				this.snapshot = stored?.snapshot ?? null;
+				this.fetchedAt = stored?.fetchedAt ?? null;
+			}),
+			liveQuery(() => db.outbox.orderBy('seq').toArray()).subscribe((items) => (this.outbox = items)),
+			liveQuery(() => db.outcomes.orderBy('at').toArray()).subscribe((items) => (this.outcomes = items))
+		];
+		const onOnline = () => {
+			this.online = true;
+			void this.sync();
+		};
+		const onOffline = () => (this.online = false);
+		const onVisible = () => {
+			if (document.visibilityState === 'visible') void this.sync();
+		};
+		window.addEventListener('online', onOnline);
+		window.addEventListener('offline', onOffline);
+		document.addEventListener('visibilitychange', onVisible);
+		this.#listeners = () => {
+			window.removeEventListener('online', onOnline);
+			window.removeEventListener('offline', onOffline);
+			document.removeEventListener('visibilitychange', onVisible);
+		};
+		void this.sync();
+		return () => this.stop();
+	}
+
+	stop() {
+		for (const s of this.#subscriptions) s.unsubscribe();
+		this.#subscriptions = [];
+		this.#listeners?.();
+		this.#listeners = null;
+		this.#engine?.stop();
+	}
+
+	sync(): Promise<void> {
+		return this.#engine?.sync() ?? Promise.resolve();
+	}
+
+	async #change(kind: MutationKind, payload: unknown): Promise<string> {
+		const item = await enqueue(portailDatabase(), kind, payload);
+		void this.sync();
+		return item.id;
+	}
+
+	book(personId: number, activityCode: string, date: string) {
+		return this.#change('reservation.create.v1', { personId, activityCode, date });
+	}
+
+	cancel(personId: number, activityCode: string, date: string) {
+		return this.#change('reservation.cancel.v1', { personId, activityCode, date });
+	}
+
+	bulk(payload: BulkPayload) {
+		return this.#change('reservation.bulk.v1', payload);
+	}
+
+	dismiss(id: string) {
+		return portailDatabase().outcomes.delete(id);
+	}
+
+	/** Moves the screen; outside the days kept offline, asks the server for them. */
+	moveTo(date: string) {
+		this.cursor = date;
+		const snapshot = this.snapshot;
+		const { from, to } = monthWindow(date);
+		if (!snapshot || from < snapshot.from || to > snapshot.to) void this.sync();
+	}
+}
+
+export const agendaStore = new AgendaStore();

@@ -1,0 +1,122 @@
+import type { Page } from '@playwright/test';
+import { expect, expectNoAxeViolations, test } from './support/fixtures.ts';
+
+// Monday 30 November 2026, 09:00 in Paris, for the server and the browser alike.
+const MONDAY_9AM = '2026-11-30T08:00:00.000Z';
+
+async function openAgenda(page: Page) {
+	await page.clock.setFixedTime(new Date(MONDAY_9AM));
+	await page.goto('/connexion?retour=%2Fagenda');
+	await page.getByLabel('Identifiant ou courriel').fill('pascal.dupin');
+	await page.getByLabel(/^Mot de passe/).fill('Hesdigneul62');
+	await page.getByRole('button', { name: 'Me connecter' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Agenda de DUPIN Tim' })).toBeVisible();
+	await expect(page.getByText(/Agenda à jour au/)).toBeVisible();
+}
+
+/** The grid's button for a day of the month shown ("jeudi 3 décembre 2026 : …"). */
+const dayButton = (page: Page, label: string) =>
+	page.getByRole('button', { name: new RegExp(`^${label} :`) });
+const lunch = (page: Page) =>
+	page.getByRole('listitem').filter({ hasText: 'Restauration scolaire (Repas de midi)' });
+
+test.use({ demo: true, serverNow: MONDAY_9AM });
+
+test.describe('agenda', () => {
+	test('book and cancel online, with the colour code, the deadline and the history', async ({ page }) => {
+		await openAgenda(page);
+		await expect(page.getByText('novembre 2026', { exact: true })).toBeVisible();
+		await expect(dayButton(page, 'lundi 30 novembre 2026')).toHaveAccessibleName(/Aujourd'hui/);
+		await expect(dayButton(page, 'mercredi 2 décembre 2026')).toHaveAccessibleName(/Pas de service/);
+		await dayButton(page, 'jeudi 3 décembre 2026').click();
+		await expect(dayButton(page, 'jeudi 3 décembre 2026')).toHaveAccessibleName(/Réservable/);
+		await expect(lunch(page)).toContainText("modifiable jusqu'au 02/12/2026 à 10:00");
+		await expect(lunch(page)).toContainText('3,50 €');
+		await expectNoAxeViolations(page);
+
+		await lunch(page)
+			.getByRole('button', { name: /^Réserver/ })
+			.click();
+		await expect(lunch(page)).toContainText('Réservé');
+		await expect(page.getByText('modifications en attente')).toHaveCount(0);
+		await expect(dayButton(page, 'jeudi 3 décembre 2026')).toHaveAccessibleName(/: Réservé$/);
+		const history = page.getByRole('region', { name: /Historique des actions/ });
+		await expect(history.getByRole('row').nth(1)).toContainText('03/12/2026');
+		await expect(history.getByRole('row').nth(1)).toContainText('DUPIN Pascal');
+
+		await lunch(page)
+			.getByRole('button', { name: /^Annuler/ })
+			.click();
+		await expect(lunch(page)).toContainText('Réservable');
+		await expect(history.getByRole('row')).toHaveCount(3);
+
+		// Same day: never bookable ("jamais le jour même").
+		await dayButton(page, 'lundi 30 novembre 2026').click();
+		await expect(lunch(page)).toContainText('Délai dépassé');
+		await expect(lunch(page).getByRole('button')).toHaveCount(0);
+
+		await page.getByRole('button', { name: 'Semaine' }).click();
+		await expect(page.getByRole('heading', { level: 2, name: /lundi 30 novembre 2026/i })).toBeVisible();
+		await page.getByRole('button', { name: 'Jour', exact: true }).click();
+		await page.getByRole('button', { name: 'Période suivante' }).click();
+		await expect(page.getByRole('heading', { level: 2, name: /mardi 1 décembre 2026/i })).toBeVisible();
+	});
+
+	test('offline: book three days and a saisie groupée, reload, sync when the server is back', async ({
+		page,
+		portal
+	}) => {
+		await openAgenda(page);
+		await page.evaluate(() => navigator.serviceWorker.ready);
+		await portal.stop();
+
+		await page.getByRole('button', { name: 'Période suivante' }).click();
+		await expect(page.getByText('décembre 2026', { exact: true })).toBeVisible();
+		for (const day of ['mardi 1 décembre 2026', 'jeudi 3 décembre 2026', 'vendredi 4 décembre 2026']) {
+			await dayButton(page, day).click();
+			await lunch(page)
+				.getByRole('button', { name: /^Réserver/ })
+				.click();
+			await expect(lunch(page)).toContainText('Réservation en attente d’envoi');
+		}
+		await expect(page.getByText('Vous êtes hors ligne')).toBeVisible();
+
+		await page.getByRole('button', { name: 'Saisie groupée' }).click();
+		const dialog = page.getByRole('dialog', { name: 'Saisie groupée' });
+		await expect(dialog.getByLabel('DUPIN Tim')).toBeChecked();
+		await dialog.getByLabel(/^Période du/).fill('2026-12-07');
+		await dialog.getByLabel(/^au/).fill('2026-12-11');
+		await dialog.getByLabel('Garderie matin gratuite 08:20 - 08:35').check();
+		await expectNoAxeViolations(page);
+		await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+		await expect(dialog).toContainText('en attente d’envoi');
+		await expect(dialog).toContainText('4 réservations créées, 1 jour ignoré');
+		await dialog.getByRole('button', { name: 'Fermer', exact: true }).click();
+		await expect(page.getByText('4 modifications en attente')).toBeVisible();
+
+		await page.reload();
+		await expect(page.getByText('4 modifications en attente')).toBeVisible();
+		await page.getByRole('button', { name: 'Période suivante' }).click();
+		await dayButton(page, 'jeudi 3 décembre 2026').click();
+		await expect(lunch(page)).toContainText('Réservation en attente d’envoi');
+		await expect(dayButton(page, 'jeudi 3 décembre 2026')).toHaveAccessibleName(/modification en attente/);
+
+		// Back at 10:30 in Paris: Tuesday's lunch closed at 10:00 meanwhile.
+		portal.env.TEST_NOW = '2026-11-30T09:30:00.000Z';
+		await portal.start();
+		await page.getByRole('button', { name: 'Synchroniser' }).click();
+		await expect(page.getByText('modifications en attente')).toHaveCount(0);
+		await expect(
+			page.getByRole('alert').filter({ hasText: 'Réservation du 01/12/2026 refusée' })
+		).toContainText("la date limite est dépassée : modifiable jusqu'au 30/11/2026 à 10:00.");
+		await expect(lunch(page)).toContainText('Réservé');
+		await expect(dayButton(page, 'jeudi 3 décembre 2026')).toHaveAccessibleName(/: Réservé$/);
+		await expect(dayButton(page, 'mardi 8 décembre 2026')).toHaveAccessibleName(/: Réservé$/);
+		await expect(page.getByRole('region', { name: 'Résultat de la saisie groupée' })).toContainText(
+			'4 réservations créées'
+		);
+
+		await page.getByRole('button', { name: "J'ai compris" }).click();
+		await expect(page.getByText('Réservation du 01/12/2026 refusée')).toHaveCount(0);
+	});
+});
