@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { csrf } from 'hono/csrf';
 import { accountsRoutes, authRoutes } from './accounts/accounts-routes.ts';
@@ -9,7 +10,7 @@ import { healthRoutes } from './health/health-routes.ts';
 import { profileRoutes } from './profile/profile-routes.ts';
 import { syncRoutes } from './sync/sync-routes.ts';
 import type { AppEnv } from './http/app-env.ts';
-import { apiNotFound, handleError } from './http/errors.ts';
+import { apiNotFound, errorBody, handleError } from './http/errors.ts';
 import { jsonOnly } from './http/json-body.ts';
 import { sameOriginOnly } from './http/same-origin.ts';
 import { securityHeaders } from './http/security-headers.ts';
@@ -26,6 +27,13 @@ export function createApp(deps: AppDeps) {
 			c.header('Cache-Control', 'no-store');
 		})
 		.use(compress())
+		// No honest call is larger (a saisie groupée is a few hundred bytes; a push of 500 changes, ~100 KiB).
+		.use(
+			bodyLimit({
+				maxSize: 1024 * 1024,
+				onError: (c) => c.json(errorBody('payload_too_large', 'Envoi trop volumineux.'), 413)
+			})
+		)
 		// A call from another site is refused before anything else (Origin check)…
 		.use(sameOriginOnly(publicOrigin))
 		.use(csrf({ origin: (origin, c) => origin === publicOrigin || origin === new URL(c.req.url).origin }))

@@ -27,6 +27,32 @@ export type WriteContext = {
  * Rows go in batches (one statement per few hundred rows): a saisie groupée of a school year stays
  * one short transaction. The caller owns the transaction.
  */
+const debitKey = (c: { personId: number; activityCode: string; date: string }) =>
+	`${c.personId}|${c.activityCode}|${c.date}`;
+
+/** What was charged for each booking being cancelled: its latest presence line. */
+async function originalDebits(trx: Db, householdId: number, cancels: Change[]): Promise<Map<string, number>> {
+	const debits = new Map<string, number>();
+	if (cancels.length === 0) return debits;
+	const dates = cancels.map((c) => c.date).sort();
+	const rows = await trx
+		.selectFrom('ledger_entry')
+		.select(['person_id', 'activity_code', 'value_date', 'debit_cents'])
+		.where('household_id', '=', householdId)
+		.where('kind', '=', 'presence')
+		.where('value_date', '>=', dates[0] ?? '')
+		.where('value_date', '<=', dates[dates.length - 1] ?? '')
+		.orderBy('id')
+		.execute();
+	for (const r of rows) {
+		debits.set(
+			debitKey({ personId: r.person_id ?? 0, activityCode: r.activity_code ?? '', date: r.value_date }),
+			r.debit_cents
+		);
+	}
+	return debits;
+}
+
 export async function writeChanges(trx: Db, ctx: WriteContext, accepted: Change[]): Promise<void> {
 	const creates = accepted.filter((c) => c.action === 'create');
 	const cancels = accepted.filter((c) => c.action === 'cancel');
@@ -53,6 +79,7 @@ export async function writeChanges(trx: Db, ctx: WriteContext, accepted: Change[
 			.where('service_date', '=', c.date)
 			.execute();
 	}
+	const debits = await originalDebits(trx, ctx.householdId, cancels);
 	for (const part of chunks(accepted)) {
 		await trx
 			.insertInto('reservation_history')
@@ -85,7 +112,8 @@ export async function writeChanges(trx: Db, ctx: WriteContext, accepted: Change[
 						label: create ? line.label : `Annulation ${line.label}`,
 						sublabel: line.sublabel,
 						debit_cents: create ? activity.priceCents : 0,
-						credit_cents: create ? 0 : activity.priceCents,
+						// A cancellation gives back what was charged, even if the tariff changed since.
+						credit_cents: create ? 0 : (debits.get(debitKey(c)) ?? activity.priceCents),
 						kind: create ? ('presence' as const) : ('annulation' as const),
 						person_id: c.personId,
 						activity_code: c.activityCode

@@ -19,9 +19,14 @@ const windowSchema = z
 		to: windowDay,
 		schemaVersion: z.coerce.number({ error: schemaVersion }).int({ error: schemaVersion })
 	})
-	.refine((w) => w.from <= w.to && Date.parse(w.to) - Date.parse(w.from) <= MAX_WINDOW_DAYS * 86400000, {
-		message: `Période invalide (au plus ${MAX_WINDOW_DAYS} jours).`
+	.refine((w) => w.from <= w.to, { message: 'Période invalide : la fin précède le début.' })
+	.refine((w) => Date.parse(w.to) - Date.parse(w.from) <= MAX_WINDOW_DAYS * 86400000, {
+		message: `Période invalide : au plus ${MAX_WINDOW_DAYS} jours à la fois.`
 	});
+/** Read first, alone: a client of another version may send a body this version cannot parse. */
+const versionOnly = z.looseObject({
+	schemaVersion: z.union([z.number(), z.string()], { error: schemaVersion })
+});
 
 function assertCurrentClient(schemaVersion: number) {
 	if (schemaVersion !== SYNC_SCHEMA_VERSION) {
@@ -38,8 +43,9 @@ export function syncRoutes(deps: AppDeps) {
 	return new Hono<AppEnv>()
 		.post('/push', async (c) => {
 			const account = requireAccount(c.get('account'));
+			const { schemaVersion: version } = await readJson(c, versionOnly);
+			assertCurrentClient(Number(version));
 			const body = await readJson(c, pushRequestSchema);
-			assertCurrentClient(body.schemaVersion);
 			return c.json(await pushMutations(deps, account, body.mutations));
 		})
 		.get('/pull', async (c) => {

@@ -80,6 +80,22 @@ describe('booking and cancelling one day', () => {
 		]);
 	});
 
+	it('gives back what was charged when cancelling, even after a change of tariff', async () => {
+		const { ctx, client, timId } = await dupins();
+		await pushOne(client, create(timId, CANTEEN, '2026-12-03'));
+		await ctx.db.updateTable('activity').set({ price_cents: 400 }).where('code', '=', CANTEEN).execute();
+		expect(await pushOne(client, cancel(timId, CANTEEN, '2026-12-03'))).toMatchObject({ status: 'applied' });
+		const lines = await ctx.db
+			.selectFrom('ledger_entry')
+			.select(['debit_cents', 'credit_cents'])
+			.orderBy('id')
+			.execute();
+		expect(lines).toEqual([
+			{ debit_cents: 350, credit_cents: 0 },
+			{ debit_cents: 0, credit_cents: 350 }
+		]);
+	});
+
 	it('records a free garderie with a line at 0 € "Tarif gratuit"', async () => {
 		const { ctx, client, timId } = await dupins();
 		expect(await pushOne(client, create(timId, 'garderie-matin-gratuite', '2026-12-04'))).toMatchObject({

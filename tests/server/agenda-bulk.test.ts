@@ -128,9 +128,9 @@ describe('saisie groupée', () => {
 		const summary = await saisie(client, { ...period, ...options, action: 'supprimer' });
 		expect(summary.booked).toBe(0);
 		expect(summary.cancelled).toBe(16);
-		// Every other day × activity had nothing to cancel (weekends included: "aucune" takes every day).
+		// Nothing to cancel elsewhere: closed days say "fermé", as when booking; open ones "pas de réservation".
 		expect(summary.skipped).toHaveLength(12 * 4 - 16);
-		expect(new Set(summary.skipped.map((s) => s.code))).toEqual(new Set(['non-reserve']));
+		expect(new Set(summary.skipped.map((s) => s.code))).toEqual(new Set(['ferme', 'non-reserve']));
 		expect(await rowCounts(ctx)).toMatchObject({ reservations: 0, history: 32, ledger: 32 });
 		const credits = await ctx.db
 			.selectFrom('ledger_entry')

@@ -169,7 +169,22 @@ describe('push: what the request itself may be', () => {
 			code: 'client_outdated',
 			message: /rechargez/
 		});
-		await expectError(await client.post('/api/sync/push', { mutations: [m] }), 400);
+		await expectError(await client.post('/api/sync/push', { mutations: [m] }), 400, {
+			fields: { schemaVersion: /rechargez la page/ }
+		});
+		// A client of another version is told to reload even when its body is not understood.
+		await expectError(await client.post('/api/sync/push', { schemaVersion: 2, changes: 'v2' }), 409, {
+			code: 'client_outdated'
+		});
+		await expectError(
+			await client.post('/api/sync/push', {
+				schemaVersion: 1,
+				mutations: [],
+				padding: 'x'.repeat(1_100_000)
+			}),
+			413,
+			{ code: 'payload_too_large' }
+		);
 		await expectError(await pushRequest(client, Array(501).fill(m)), 400);
 		expect(await rowCounts(ctx)).toEqual({ reservations: 0, history: 0, ledger: 0, applied: 0 });
 	});

@@ -30,9 +30,12 @@ describe('GET /api/sync/pull', () => {
 		const { client } = await dupins();
 		await expectError(await pullRequest(client, '2026-12-31', '2026-12-01'), 400, {
 			code: 'invalid_window',
-			message: 'Période invalide (au plus 120 jours).'
+			message: 'Période invalide : la fin précède le début.'
 		});
-		await expectError(await pullRequest(client, '2026-12-01', '2027-04-01'), 400, { code: 'invalid_window' });
+		await expectError(await pullRequest(client, '2026-12-01', '2027-04-01'), 400, {
+			code: 'invalid_window',
+			message: 'Période invalide : au plus 120 jours à la fois.'
+		});
 		expect((await pullRequest(client, '2026-12-01', '2027-03-31')).status).toBe(200); // 120 days
 		for (const from of ['2026-02-30', 'demain', '']) {
 			await expectError(await pullRequest(client, from, '2026-03-01'), 400, {

@@ -125,6 +125,9 @@ export function bookingRefusal(c: DayContext): Refusal | null {
 
 /** Null when the child's booking may be cancelled; otherwise why not. */
 export function cancellationRefusal(c: DayContext): Refusal | null {
+	// A closed day says "fermé" rather than "nothing to cancel" (the saisie groupée's summary).
+	if (!runsOn(c.activity, c.calendar, c.date) && !c.bookedThatDay.includes(c.activity.code))
+		return commonRefusal(c);
 	if (!c.bookedThatDay.includes(c.activity.code)) {
 		return { code: 'non-reserve', reason: `Aucune réservation à annuler le ${dayLabel(c.date)}.` };
 	}

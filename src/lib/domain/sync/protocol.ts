@@ -16,11 +16,20 @@ const reservationPayload = z.object({
 
 export const bulkPayloadSchema = z
 	.object({
-		personIds: z.array(z.int().positive()).min(1, 'Choisissez au moins un usager.').max(20),
+		// Bounded and without repeats: a household has a few children and the town a few activities.
+		personIds: z
+			.array(z.int().positive())
+			.min(1, 'Choisissez au moins un usager.')
+			.max(10)
+			.refine((ids) => new Set(ids).size === ids.length, 'Un usager est choisi deux fois.'),
 		action: z.enum(['creer', 'supprimer'], { error: 'Choisissez Créer ou Supprimer.' }),
 		from: isoDate,
 		to: isoDate,
-		activityCodes: z.array(z.string().min(1).max(60)).min(1, 'Choisissez au moins une activité.').max(20),
+		activityCodes: z
+			.array(z.string().min(1).max(60))
+			.min(1, 'Choisissez au moins une activité.')
+			.max(10)
+			.refine((codes) => new Set(codes).size === codes.length, 'Une activité est choisie deux fois.'),
 		periodicity: z.enum(['aucune', 'hebdomadaire', 'une-semaine-sur-deux']),
 		weekdays: z.array(z.int().min(0).max(4)).max(5)
 	})
