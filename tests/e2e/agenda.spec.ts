@@ -26,6 +26,8 @@ test.describe('agenda', () => {
 	test('book and cancel online, with the colour code, the deadline and the history', async ({ page }) => {
 		await openAgenda(page);
 		await expect(page.getByText('novembre 2026', { exact: true })).toBeVisible();
+		// The whole grid, neighbouring days included, is kept offline.
+		await expect(page.getByText('Chargement de cette période…')).toHaveCount(0);
 		await expect(dayButton(page, 'lundi 30 novembre 2026')).toHaveAccessibleName(/Aujourd'hui/);
 		await expect(dayButton(page, 'mercredi 2 décembre 2026')).toHaveAccessibleName(/Pas de service/);
 		await dayButton(page, 'jeudi 3 décembre 2026').click();

@@ -1,6 +1,6 @@
 import { liveQuery, type Subscription } from 'dexie';
 import { getJson, sendJson } from '../api/client.ts';
-import { endOfMonth, startOfMonth } from '../domain/agenda/dates.ts';
+import { addDays, endOfMonth, startOfMonth } from '../domain/agenda/dates.ts';
 import { parisDate } from '../domain/agenda/paris-time.ts';
 import type { AgendaSnapshot } from '../domain/agenda/snapshot.ts';
 import {
@@ -13,9 +13,12 @@ import { portailDatabase, type OutboxItem, type Outcome } from './database.ts';
 import { enqueue } from './outbox.ts';
 import { SyncEngine, type SyncStatus } from './sync-engine.ts';
 
-/** The days kept offline: the month of `date` and the `months` next ones. */
+/**
+ * The days kept offline: the month of `date` and the `months` next ones, plus the days of the
+ * neighbouring months that the month grid shows in its first and last weeks.
+ */
 export function monthWindow(date: string, months = 2): { from: string; to: string } {
-	return { from: startOfMonth(date), to: endOfMonth(date, months) };
+	return { from: addDays(startOfMonth(date), -6), to: addDays(endOfMonth(date, months), 6) };
 }
 
 const transport = {
