@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { TOWN_ACTIVITIES } from '../../src/lib/domain/agenda/activities.ts';
+import { agendaView } from '../../src/lib/domain/agenda/agenda-view.ts';
+import type { AgendaSnapshot } from '../../src/lib/domain/agenda/snapshot.ts';
+import { visibleDays } from '../../src/lib/components/agenda/visible-days.ts';
+import { CALENDAR, TIM } from './support-fake-sync-server.ts';
+
+const NOW = new Date('2026-11-30T08:00:00Z'); // Monday 09:00 in Paris
+const snapshot = (reservations: AgendaSnapshot['reservations']): AgendaSnapshot => ({
+	version: 1,
+	serverTime: NOW.toISOString(),
+	from: '2026-11-01',
+	to: '2027-01-31',
+	activities: TOWN_ACTIVITIES,
+	calendar: CALENDAR,
+	persons: [TIM],
+	reservations,
+	capacity: [],
+	history: []
+});
+const lunch = (date: string) => ({ personId: TIM.id, activityCode: 'restauration-midi', date });
+const colours = (s: AgendaSnapshot, pending: { kind: string; payload: unknown }[] = []) =>
+	Object.fromEntries(
+		agendaView(s, pending, TIM.id, ['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03'], NOW).map((d) => [
+			d.date,
+			d.colour
+		])
+	);
+
+describe('the agenda as drawn', () => {
+	it("follows the manual's colour code", () => {
+		expect(colours(snapshot([lunch('2026-12-03')]))).toEqual({
+			'2026-11-30': 'aujourdhui',
+			'2026-12-01': 'reservable',
+			'2026-12-02': 'ferme',
+			'2026-12-03': 'reserve'
+		});
+		expect(colours(snapshot([lunch('2026-11-30')]))['2026-11-30']).toBe('reserve-aujourdhui');
+	});
+
+	it('shows only the activities the child is enrolled in, with price and deadline', () => {
+		const [day] = agendaView(snapshot([]), [], TIM.id, ['2026-12-03'], NOW);
+		expect(day?.activities.map((a) => a.activity.code)).not.toContain('centre-de-loisirs');
+		const meal = day?.activities.find((a) => a.activity.code === 'restauration-midi');
+		expect(meal).toMatchObject({ state: 'reservable', canBook: true, canCancel: false });
+		expect(meal?.deadline.toISOString()).toBe('2026-12-02T09:00:00.000Z');
+	});
+
+	it('draws waiting changes apart, and lets a saisie groupée wait too', () => {
+		const pending = [
+			{ kind: 'reservation.create.v1', payload: lunch('2026-12-01') },
+			{ kind: 'reservation.cancel.v1', payload: lunch('2026-12-03') },
+			{
+				kind: 'reservation.bulk.v1',
+				payload: {
+					personIds: [TIM.id],
+					action: 'creer',
+					from: '2026-12-03',
+					to: '2026-12-03',
+					activityCodes: ['garderie-soir-gratuite'],
+					periodicity: 'aucune',
+					weekdays: []
+				}
+			}
+		];
+		const days = agendaView(
+			snapshot([lunch('2026-12-03')]),
+			pending,
+			TIM.id,
+			['2026-12-01', '2026-12-03'],
+			NOW
+		);
+		const state = (date: string, code: string) =>
+			days.find((d) => d.date === date)?.activities.find((a) => a.activity.code === code)?.state;
+		expect(state('2026-12-01', 'restauration-midi')).toBe('attente-reservation');
+		expect(state('2026-12-03', 'restauration-midi')).toBe('attente-annulation');
+		expect(state('2026-12-03', 'garderie-soir-gratuite')).toBe('attente-reservation');
+		expect(days.every((d) => d.pending)).toBe(true);
+	});
+});
+
+describe('days shown', () => {
+	it('covers whole weeks around the month, the week, or the day', () => {
+		const month = visibleDays('mois', '2026-12-17');
+		expect([month.from, month.to, month.days.length]).toEqual(['2026-11-30', '2027-01-03', 35]);
+		expect(visibleDays('semaine', '2026-12-03')).toMatchObject({ from: '2026-11-30', to: '2026-12-06' });
+		expect(visibleDays('jour', '2026-12-03').days).toEqual(['2026-12-03']);
+	});
+});
