@@ -1,4 +1,10 @@
-import { bulkChanges, newPlanState, planChanges, type Change } from '../../src/lib/domain/agenda/planner.ts';
+import {
+	bulkChanges,
+	newPlanState,
+	planChanges,
+	summarize,
+	type Change
+} from '../../src/lib/domain/agenda/planner.ts';
 import {
 	mutationSchema,
 	type Mutation,
@@ -108,21 +114,7 @@ async function applyOne(
 
 		let result: MutationResult;
 		if (mutation.kind === 'reservation.bulk.v1') {
-			result = {
-				id: mutation.id,
-				status: 'applied',
-				summary: {
-					booked: accepted.filter((c) => c.action === 'create').length,
-					cancelled: accepted.filter((c) => c.action === 'cancel').length,
-					skipped: refused.map(({ personId, date, activityCode, code, reason }) => ({
-						personId,
-						date,
-						activityCode,
-						code,
-						reason
-					}))
-				}
-			};
+			result = { id: mutation.id, status: 'applied', summary: summarize({ accepted, refused }) };
 		} else if (refused[0]) {
 			result = { id: mutation.id, status: 'rejected', code: refused[0].code, reason: refused[0].reason };
 		} else {

@@ -1,3 +1,5 @@
+import { formatParisDateTime } from '../domain/agenda/paris-time.ts';
+
 /** French display of an ISO day or instant: 13/02/2018, « 13/02/2018 à 15:10 ». */
 export function formatDay(iso: string): string {
 	const [y, m, d] = iso.slice(0, 10).split('-');
@@ -5,13 +7,7 @@ export function formatDay(iso: string): string {
 }
 
 export function formatDateTime(iso: string): string {
-	return new Intl.DateTimeFormat('fr-FR', {
-		dateStyle: 'short',
-		timeStyle: 'short',
-		timeZone: 'Europe/Paris'
-	})
-		.format(new Date(iso))
-		.replace(' ', ' à ');
+	return formatParisDateTime(new Date(iso));
 }
 
 /** Today in Europe/Paris as `YYYY-MM-DD` (the device's clock: for form checks only). */

@@ -27,14 +27,3 @@ export function longDay(date: string): string {
 	const d = fromIsoDate(date);
 	return `${WEEKDAYS_LONG[(d.getUTCDay() + 6) % 7]?.toLowerCase()} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 }
-
-/** "03/12/2026 à 18:00" in Paris time. */
-export function deadlineText(instant: Date): string {
-	return new Intl.DateTimeFormat('fr-FR', {
-		dateStyle: 'short',
-		timeStyle: 'short',
-		timeZone: 'Europe/Paris'
-	})
-		.format(instant)
-		.replace(' ', ' à ');
-}

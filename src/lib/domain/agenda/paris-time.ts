@@ -40,3 +40,14 @@ export function parisWallTime(date: string, hour: number): Date {
 	instant = new Date(naive - offsetMinutes(instant) * 60000);
 	return instant;
 }
+
+const display = new Intl.DateTimeFormat('fr-FR', {
+	dateStyle: 'short',
+	timeStyle: 'short',
+	timeZone: 'Europe/Paris'
+});
+
+/** "02/12/2026 à 10:00", Paris time: how every deadline and action time is written. */
+export function formatParisDateTime(instant: Date): string {
+	return display.format(instant).replace(' ', ' à ');
+}

@@ -1,4 +1,4 @@
-import type { BulkPayload } from '../sync/protocol.ts';
+import type { BulkPayload, BulkSummary } from '../sync/protocol.ts';
 import type { ActivityDefinition } from './activities.ts';
 import type { TownCalendar } from './calendar.ts';
 import { expandPeriod } from './periodicity.ts';
@@ -102,4 +102,19 @@ export function bulkChanges(payload: BulkPayload): Change[] {
 			payload.activityCodes.map((activityCode) => ({ personId, activityCode, date, action }) as Change)
 		)
 	);
+}
+
+/** What a saisie groupée did (or will do): counts, and each skipped day with its reason. */
+export function summarize(plan: { accepted: Change[]; refused: RefusedChange[] }): BulkSummary {
+	return {
+		booked: plan.accepted.filter((c) => c.action === 'create').length,
+		cancelled: plan.accepted.filter((c) => c.action === 'cancel').length,
+		skipped: plan.refused.map(({ personId, date, activityCode, code, reason }) => ({
+			personId,
+			date,
+			activityCode,
+			code,
+			reason
+		}))
+	};
 }

@@ -1,7 +1,7 @@
 import type { ActivityDefinition } from './activities.ts';
 import { dayKind, type TownCalendar } from './calendar.ts';
 import { addDays } from './dates.ts';
-import { parisDate, parisWallTime } from './paris-time.ts';
+import { formatParisDateTime, parisDate, parisWallTime } from './paris-time.ts';
 
 /** The fiche enfant's sessions, and the activity groups each one opens to booking. */
 export const SESSION_GROUPS: Record<string, string[]> = {
@@ -39,16 +39,6 @@ export function runsOn(
 	const kind = dayKind(calendar, date);
 	if (kind.open === false) return false;
 	return activity.runsOn === 'school_days' ? kind.open === 'school' : kind.open === 'leisure';
-}
-
-function formatDeadline(instant: Date): string {
-	return new Intl.DateTimeFormat('fr-FR', {
-		dateStyle: 'short',
-		timeStyle: 'short',
-		timeZone: 'Europe/Paris'
-	})
-		.format(instant)
-		.replace(' ', ' à ');
 }
 
 const dayLabel = (date: string) => `${date.slice(8, 10)}/${date.slice(5, 7)}`;
@@ -89,7 +79,7 @@ function commonRefusal(c: DayContext): Refusal | null {
 	if (c.date <= parisDate(c.now) || c.now.getTime() >= deadline.getTime()) {
 		return {
 			code: 'delai-depasse',
-			reason: `La date limite est dépassée : modifiable jusqu'au ${formatDeadline(deadline)}.`
+			reason: `La date limite est dépassée : modifiable jusqu'au ${formatParisDateTime(deadline)}.`
 		};
 	}
 	return null;
