@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
 import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
@@ -21,6 +21,29 @@ export function openDatabase(dataDir: string): { db: Db; file: string } {
 	sqlite.pragma('synchronous = FULL');
 	sqlite.pragma('busy_timeout = 5000');
 	sqlite.pragma('foreign_keys = ON');
-	const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+	const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
 	return { db, file };
+}
+
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Kysely prepares every query anew, and preparing costs about as much as running a small query:
+ * the statements of the last few hundred distinct SQL texts are kept (least recently used dropped).
+ * Safe because every call runs a statement to its end at once (all/run); Kysely's streaming
+ * (iterate), which could leave one open, is not used.
+ */
+function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+	const statements = new Map<string, SQLite.Statement>();
+	return {
+		close: () => sqlite.close(),
+		prepare(sql) {
+			let statement = statements.get(sql);
+			if (statement) statements.delete(sql);
+			else statement = sqlite.prepare(sql);
+			statements.set(sql, statement);
+			if (statements.size > STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value ?? '');
+			return statement;
+		}
+	};
 }

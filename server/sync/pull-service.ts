@@ -34,6 +34,9 @@ export async function pullAgenda(
 					.selectFrom('reservation_history')
 					.select(['person_id', 'service_date', 'activity_code', 'action', 'at', 'author'])
 					.where('household_id', '=', account.householdId)
+					// By person and day (history_by_person_date): the household alone has no index, and a
+					// school year of history is millions of lines to scan. Only these persons are shown.
+					.where('person_id', 'in', ids)
 					.where('service_date', '>=', from)
 					.where('service_date', '<=', to)
 					.orderBy('at', 'desc')

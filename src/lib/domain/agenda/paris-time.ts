@@ -19,8 +19,14 @@ export function parisParts(instant: Date): { date: string; hour: number; minute:
 	return { date: `${p.year}-${p.month}-${p.day}`, hour: Number(p.hour), minute: Number(p.minute) };
 }
 
+// Intl formatting costs tens of microseconds a call, and a saisie groupée of a school year checks
+// over a thousand days against the same "now": the last answer is kept.
+let lastDay = { time: NaN, date: '' };
+
 export function parisDate(instant: Date): string {
-	return parisParts(instant).date;
+	const time = instant.getTime();
+	if (time !== lastDay.time) lastDay = { time, date: parisParts(instant).date };
+	return lastDay.date;
 }
 
 /** Minutes Paris is ahead of UTC at that instant (60 in winter, 120 in summer). */
@@ -32,13 +38,22 @@ function offsetMinutes(instant: Date): number {
 	return Math.round((asUtc - Math.floor(instant.getTime() / 60000) * 60000) / 60000);
 }
 
+/** Deadlines already worked out: the same few hundred (day, hour) pairs come back all year. */
+const wallTimes = new Map<string, number>();
+
 /** The instant when Paris clocks show `date` at `hour`:00. */
 export function parisWallTime(date: string, hour: number): Date {
-	const naive = Date.parse(`${date}T${String(hour).padStart(2, '0')}:00:00Z`);
-	// Two passes settle the offset even on the night the clocks change.
-	let instant = new Date(naive - offsetMinutes(new Date(naive)) * 60000);
-	instant = new Date(naive - offsetMinutes(instant) * 60000);
-	return instant;
+	const key = `${date} ${hour}`;
+	let time = wallTimes.get(key);
+	if (time === undefined) {
+		const naive = Date.parse(`${date}T${String(hour).padStart(2, '0')}:00:00Z`);
+		// Two passes settle the offset even on the night the clocks change.
+		const first = new Date(naive - offsetMinutes(new Date(naive)) * 60000);
+		time = naive - offsetMinutes(first) * 60000;
+		if (wallTimes.size >= 4096) wallTimes.clear();
+		wallTimes.set(key, time);
+	}
+	return new Date(time);
 }
 
 const display = new Intl.DateTimeFormat('fr-FR', {

@@ -1,0 +1,126 @@
+// The portal's benchmark (issue 4): on a generated town of 5,000 households and a school year of
+// bookings, the agenda month read against a Hono hello-world, one saisie groupée against the raw
+// insert of its rows, and 200 offline changes pushed and acknowledged. Figures are printed, not
+// asserted: the exit code is 0 when a target is missed, non-zero only when the bench itself fails.
+// Usage: npm run bench (or node --import tsx scripts/bench.ts for this part alone).
+import { rmSync } from 'node:fs';
+import { measureBulk } from './bench/bulk.ts';
+import { measureOutbox, QUEUED } from './bench/outbox.ts';
+import { CONNECTIONS, measureReads, MONTH_PULL } from './bench/reads.ts';
+import { int, ms, printTable, type Line } from './bench/report.ts';
+import { buildTown, NOW, startServers } from './bench/town.ts';
+
+async function main(): Promise<Line[]> {
+	console.log(`Banc d’essai — horloge fixée à ${NOW}, base dans un DATA_DIR temporaire`);
+	const town = await buildTown();
+	const { generated } = town;
+	try {
+		const total = Object.values(generated.rows).reduce((a, b) => a + b, 0);
+		console.log(
+			`Génération : ${generated.rows.household} foyers, ${generated.children} enfants, ` +
+				`${generated.schoolDays} jours d’école, ${int(total)} lignes en ${(generated.ms / 1000).toFixed(1)} s`
+		);
+		for (const [table, n] of Object.entries(generated.rows)) console.log(`  ${table.padEnd(20)} ${int(n)}`);
+		console.log(`  puis écriture sur disque (fsync) en ${(generated.syncMs / 1000).toFixed(1)} s`);
+
+		const servers = await startServers(town.deps);
+		try {
+			console.log(
+				`\nServeurs dans ce processus (${servers.app.url} portail, ${servers.hello.url}/hello) ; ` +
+					`autocannon dans un processus fils, ${CONNECTIONS} connexions`
+			);
+			const reads = await measureReads(town.deps, servers.app.url, servers.hello.url);
+			const ratio = reads.agenda.requestsPerSecond / reads.hello.requestsPerSecond;
+			// A figure counts only when every request was answered 2xx in time.
+			const clean = [reads.hello, reads.agenda].every((r) => r.total > 0 && r.errors + r.non2xx === 0);
+			for (const [name, r] of [
+				['hello-world', reads.hello],
+				[`agenda (${reads.households} foyers)`, reads.agenda]
+			] as const) {
+				console.log(
+					`  ${name.padEnd(22)} ${int(r.requestsPerSecond).padStart(7)} req/s, p50 ${r.p50} ms, ` +
+						`p99 ${r.p99} ms (${int(r.total)} requêtes, ${r.non2xx} non-2xx, ${r.errors} erreurs)`
+				);
+			}
+			console.log(`  ${MONTH_PULL} : ${int(reads.bodyBytes)} octets de JSON par réponse (non compressé)`);
+			console.log(`  lecture agenda / hello-world : ${(ratio * 100).toFixed(0)} %`);
+
+			console.log(
+				'\nSaisie groupée : 3 enfants × 3 activités, 2026-12-01 → 2027-07-02, tous les jours de semaine ' +
+					'(POST en HTTP sur le serveur en marche ; insertion brute pour un foyer jumeau)'
+			);
+			const bulk = await measureBulk(town.deps, servers.app.url, town.file, town.passwordHash);
+			const written = Object.entries(bulk.rounds[0]?.rows ?? {}).map(([t, n]) => `${n} ${t}`);
+			console.log(`  ${bulk.rounds[0]?.booked} réservations par saisie : ${written.join(', ')}`);
+			for (const [i, r] of bulk.rounds.entries()) {
+				const name = r.warmUp ? 'échauffement' : `essai ${i}`;
+				console.log(
+					`  ${name.padEnd(12)} POST /api/sync/push ${ms(r.pushMs)}, insertion brute ${ms(r.rawMs)}`
+				);
+			}
+			const bulkRatio = bulk.pushMs / bulk.rawMs;
+			console.log(
+				`  médiane des essais : ${ms(bulk.pushMs)} contre ${ms(bulk.rawMs)}, soit ${bulkRatio.toFixed(2)}×`
+			);
+
+			const outbox = await measureOutbox(town.deps, servers.app.url, town.passwordHash);
+			console.log(
+				`\n${QUEUED} modifications en attente : ${outbox.requests} envois HTTP de 100, ` +
+					`${outbox.applied} appliquées, ${ms(outbox.ms)} du premier envoi à la dernière réponse`
+			);
+
+			return [
+				{
+					label: `Génération (${int(total)} lignes)`,
+					value: `${(generated.ms / 1000).toFixed(1)} s`,
+					target: '< 30 s (indicatif)',
+					met: generated.ms < 30_000
+				},
+				{
+					label: 'Hello-world : débit',
+					value: `${int(reads.hello.requestsPerSecond)} req/s`,
+					target: 'référence'
+				},
+				{ label: 'Hello-world : p99', value: `${reads.hello.p99} ms`, target: 'référence' },
+				{
+					label: 'Lecture agenda (mois) : débit',
+					value: `${int(reads.agenda.requestsPerSecond)} req/s (${(ratio * 100).toFixed(0)} %)`,
+					target: '≥ 50 % du hello-world',
+					met: clean && ratio >= 0.5
+				},
+				{
+					label: 'Lecture agenda (mois) : p99',
+					value: `${reads.agenda.p99} ms`,
+					target: '< 50 ms',
+					met: clean && reads.agenda.p99 < 50
+				},
+				{ label: 'Saisie groupée : push HTTP', value: ms(bulk.pushMs), target: '' },
+				{ label: 'Saisie groupée : insertion brute', value: ms(bulk.rawMs), target: '' },
+				{
+					label: 'Saisie groupée : rapport',
+					value: `${bulkRatio.toFixed(2)}×`,
+					target: '≤ 3×',
+					met: bulkRatio <= 3
+				},
+				{
+					label: `${QUEUED} modifications poussées et acquittées`,
+					value: ms(outbox.ms),
+					target: '< 2 s',
+					met: outbox.ms < 2000
+				}
+			];
+		} finally {
+			await servers.app.close();
+			await servers.hello.close();
+		}
+	} finally {
+		await town.deps.db.destroy();
+		town.deps.mailer.close();
+		rmSync(town.dataDir, { recursive: true, force: true });
+	}
+}
+
+main().then(printTable, (error: unknown) => {
+	console.error('Le banc d’essai a échoué :', error);
+	process.exitCode = 1;
+});

@@ -1,0 +1,38 @@
+// The load generator, in a process of its own: autocannon parses every answer in JavaScript, and in
+// the server's process it would take the event loop from the server it measures.
+import autocannon from 'autocannon';
+import type { LoadOptions, LoadResult } from './load.ts';
+
+async function run(options: LoadOptions): Promise<LoadResult> {
+	let client = 0;
+	const result = await autocannon({
+		url: options.url,
+		connections: options.connections,
+		duration: options.seconds,
+		// Each connection walks the list from its own place: at any moment, different households.
+		setupClient: (c) => {
+			const start =
+				(client++ * Math.ceil(options.requests.length / options.connections)) % options.requests.length;
+			const rotated = [...options.requests.slice(start), ...options.requests.slice(0, start)];
+			c.setRequests(rotated.map((r) => ({ method: 'GET', path: r.path, headers: { ...r.headers } })));
+		}
+	});
+	return {
+		requestsPerSecond: result.requests.average,
+		p50: result.latency.p50,
+		p99: result.latency.p99,
+		total: result.requests.total,
+		non2xx: result.non2xx,
+		errors: result.errors
+	};
+}
+
+process.once('message', (options: LoadOptions) => {
+	run(options).then(
+		(result) => process.send?.(result, () => process.exit(0)),
+		(error: unknown) => {
+			console.error(error);
+			process.exit(1);
+		}
+	);
+});
