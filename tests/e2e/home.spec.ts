@@ -81,7 +81,9 @@ test.describe("page d'accueil (non connecté)", () => {
 		await expect(button).toHaveAttribute('aria-expanded', 'false');
 		await button.click();
 		await expect(button).toHaveAttribute('aria-expanded', 'true');
-		await expect(page.getByText(/L'abonnement aux actualités par courriel ouvrira/)).toBeVisible();
+		await expect(
+			page.getByText(/L'abonnement aux actualités par courriel n'est pas encore ouvert/)
+		).toBeVisible();
 	});
 
 	test('every page of the header and footer is reachable and accessible', async ({ page }) => {
