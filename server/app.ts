@@ -9,7 +9,6 @@ import { healthRoutes } from './health/health-routes.ts';
 import { profileRoutes } from './profile/profile-routes.ts';
 import { syncRoutes } from './sync/sync-routes.ts';
 import type { AppEnv } from './http/app-env.ts';
-import { compressJson } from './http/compress-json.ts';
 import { apiNotFound, errorBody, handleError } from './http/errors.ts';
 import { jsonOnly } from './http/json-body.ts';
 import { sameOriginOnly } from './http/same-origin.ts';
@@ -21,20 +20,19 @@ export type { AppDeps } from './deps.ts';
 /** The whole HTTP surface: the JSON API under /api and the built SPA for everything else. */
 export function createApp(deps: AppDeps) {
 	const publicOrigin = new URL(deps.config.publicUrl).origin;
+	// No honest call is larger (a saisie groupée is a few hundred bytes; a push of 500 changes, ~100 KiB).
+	const limitBody = bodyLimit({
+		maxSize: 1024 * 1024,
+		onError: (c) => c.json(errorBody('payload_too_large', 'Envoi trop volumineux.'), 413)
+	});
 	const api = new Hono<AppEnv>()
 		.use(async (c, next) => {
 			await next();
-			c.header('Cache-Control', 'no-store');
+			// On the answer's headers: c.header() after the answer rebuilds it as a WHATWG Response.
+			if (!c.get('answerComplete')) c.res.headers.set('Cache-Control', 'no-store');
 		})
-		// JSON answers compressed in one zlib call (Hono's compress() streams them, ten times slower).
-		.use(compressJson)
-		// No honest call is larger (a saisie groupée is a few hundred bytes; a push of 500 changes, ~100 KiB).
-		.use(
-			bodyLimit({
-				maxSize: 1024 * 1024,
-				onError: (c) => c.json(errorBody('payload_too_large', 'Envoi trop volumineux.'), 413)
-			})
-		)
+		// Reading a GET's (absent) body would build a full WHATWG Request: a third of a small read's cost.
+		.use((c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)))
 		// A call from another site is refused before anything else (Origin check)…
 		.use(sameOriginOnly(publicOrigin))
 		.use(csrf({ origin: (origin, c) => origin === publicOrigin || origin === new URL(c.req.url).origin }))

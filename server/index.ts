@@ -24,7 +24,7 @@ function readConfig(): Config {
 
 const config = readConfig();
 const clock = config.testNow ? fixedClock(config.testNow) : systemClock;
-const { db, file } = openDatabase(config.dataDir);
+const { db, file, writes } = openDatabase(config.dataDir);
 const applied = await migrateToLatest(db);
 if (applied.length > 0) console.info(`[base] migrations appliquées : ${applied.join(', ')}`);
 if (await installTownDefaults(db, clock, config.townName)) {
@@ -40,7 +40,7 @@ const mailer = createMailer({
 });
 
 const mail = new MailQueue(mailer);
-const app = createApp({ db, config, mailer, mail, clock });
+const app = createApp({ db, writes, config, mailer, mail, clock });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
 	console.info(
 		`[portail] ${config.townName} — ${config.publicUrl} (écoute ${info.address}:${info.port}, base ${file})`

@@ -61,12 +61,12 @@ async function fillTown(dataDir: string): Promise<Town> {
 	const passwordHash = await hashPassword(PASSWORD);
 	const generated = generateTown(setup.file, days, passwordHash);
 
-	const { db, file } = openDatabase(dataDir);
+	const { db, file, writes } = openDatabase(dataDir);
 	const mailer = createMailer({ smtpUrl: '', from: config.mailFrom, outboxDir: join(dataDir, 'outbox') });
 	return {
 		dataDir,
 		file,
-		deps: { db, config, mailer, mail: new MailQueue(mailer), clock },
+		deps: { db, writes, config, mailer, mail: new MailQueue(mailer), clock },
 		generated,
 		passwordHash
 	};

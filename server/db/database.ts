@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { Kysely, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
 import type { Database } from './schema.ts';
+import { WriteWatch } from './write-watch.ts';
 
 export type Db = Kysely<Database>;
 
@@ -13,7 +14,7 @@ export const DATABASE_FILE = 'portail.sqlite';
  * synchronous=FULL: a booking or a payment acknowledged to a parent must survive a power cut;
  * WAL keeps readers from blocking the writer; busy_timeout absorbs a backup or a second process.
  */
-export function openDatabase(dataDir: string): { db: Db; file: string } {
+export function openDatabase(dataDir: string): { db: Db; file: string; writes: WriteWatch } {
 	mkdirSync(dataDir, { recursive: true });
 	const file = join(dataDir, DATABASE_FILE);
 	const sqlite = new SQLite(file);
@@ -21,8 +22,11 @@ export function openDatabase(dataDir: string): { db: Db; file: string } {
 	sqlite.pragma('synchronous = FULL');
 	sqlite.pragma('busy_timeout = 5000');
 	sqlite.pragma('foreign_keys = ON');
-	const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-	return { db, file };
+	const writes = new WriteWatch(sqlite);
+	const db = new Kysely<Database>({
+		dialect: new SqliteDialect({ database: withStatementCache(sqlite, writes) })
+	});
+	return { db, file, writes };
 }
 
 const STATEMENT_CACHE_SIZE = 500;
@@ -32,15 +36,25 @@ const STATEMENT_CACHE_SIZE = 500;
  * the statements of the last few hundred distinct SQL texts are kept (least recently used dropped).
  * Safe because every call runs a statement to its end at once (all/run); Kysely's streaming
  * (iterate), which could leave one open, is not used.
+ * Each statement that can write (an INSERT … RETURNING is a reader too) tells `writes` as it runs.
  */
-function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
-	const statements = new Map<string, SQLite.Statement>();
+function withStatementCache(sqlite: SQLite.Database, writes: WriteWatch): SqliteDatabase {
+	const statements = new Map<string, SqliteStatement>();
+	const watched = (statement: SQLite.Statement): SqliteStatement =>
+		statement.readonly
+			? statement
+			: {
+					reader: statement.reader,
+					all: (parameters) => (writes.noteWrite(), statement.all(parameters)),
+					run: (parameters) => (writes.noteWrite(), statement.run(parameters)),
+					iterate: (parameters) => (writes.noteWrite(), statement.iterate(parameters))
+				};
 	return {
 		close: () => sqlite.close(),
 		prepare(sql) {
 			let statement = statements.get(sql);
 			if (statement) statements.delete(sql);
-			else statement = sqlite.prepare(sql);
+			else statement = watched(sqlite.prepare(sql));
 			statements.set(sql, statement);
 			if (statements.size > STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value ?? '');
 			return statement;

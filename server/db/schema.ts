@@ -171,6 +171,8 @@ export type Database = {
 		applied_at: string;
 	};
 	household_version: { household_id: number; version: number };
+	household_stamp: { household_id: number; stamp: number };
+	town_stamp: { id: number; stamp: number };
 };
 
 export type PersonRole = 'titulaire' | 'adulte' | 'enfant';

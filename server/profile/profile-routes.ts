@@ -7,6 +7,7 @@ import { requireAccount } from '../accounts/session-middleware.ts';
 import type { AppDeps } from '../deps.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { AppError } from '../http/errors.ts';
+import { jsonAnswer } from '../http/json-answer.ts';
 import { readJson } from '../http/json-body.ts';
 import { confirmEmailChange, requestEmailChange } from './email-change-service.ts';
 import {
@@ -37,37 +38,37 @@ export function profileRoutes(deps: AppDeps) {
 			requireAccount(c.get('account'));
 			await next();
 		})
-		.get('/', async (c) => c.json(await readProfile(deps.db, requireAccount(c.get('account')))))
+		.get('/', async (c) => jsonAnswer(c, await readProfile(deps.db, requireAccount(c.get('account')))))
 		.put('/phones', async (c) => {
 			const account = requireAccount(c.get('account'));
 			await savePhones(deps.db, account, await readJson(c, phonesSchema));
-			return c.json(await readProfile(deps.db, account));
+			return jsonAnswer(c, await readProfile(deps.db, account));
 		})
 		.post('/addresses', async (c) => {
 			const account = requireAccount(c.get('account'));
 			await addAddress(deps.db, account, await readJson(c, addressSchema), now());
-			return c.json(await readProfile(deps.db, account), 201);
+			return jsonAnswer(c, await readProfile(deps.db, account), 201);
 		})
 		.put('/addresses/:id', async (c) => {
 			const account = requireAccount(c.get('account'));
 			const id = addressId(c.req.param('id'));
 			await updateAddress(deps.db, account, id, await readJson(c, addressSchema), now());
-			return c.json(await readProfile(deps.db, account));
+			return jsonAnswer(c, await readProfile(deps.db, account));
 		})
 		.delete('/addresses/:id', async (c) => {
 			const account = requireAccount(c.get('account'));
 			await deleteAddress(deps.db, account, addressId(c.req.param('id')));
-			return c.json(await readProfile(deps.db, account));
+			return jsonAnswer(c, await readProfile(deps.db, account));
 		})
 		.put('/social', async (c) => {
 			const account = requireAccount(c.get('account'));
 			await saveSocial(deps.db, account, await readJson(c, socialSchema), now());
-			return c.json(await readProfile(deps.db, account));
+			return jsonAnswer(c, await readProfile(deps.db, account));
 		})
 		.post('/email', async (c) => {
 			const account = requireAccount(c.get('account'));
 			const { courriel } = await readJson(c, emailChangeSchema);
 			await requestEmailChange(deps, account, courriel);
-			return c.json(await readProfile(deps.db, account), 202);
+			return jsonAnswer(c, await readProfile(deps.db, account), 202);
 		});
 }

@@ -45,7 +45,6 @@ export async function pullAgenda(
 	]);
 	return {
 		version,
-		serverTime: deps.clock.now().toISOString(),
 		from,
 		to,
 		activities,

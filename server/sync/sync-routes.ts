@@ -5,7 +5,9 @@ import { requireAccount } from '../accounts/session-middleware.ts';
 import type { AppDeps } from '../deps.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { AppError } from '../http/errors.ts';
+import { jsonAnswer } from '../http/json-answer.ts';
 import { readJson } from '../http/json-body.ts';
+import { pullCache } from './pull-cache.ts';
 import { pullAgenda } from './pull-service.ts';
 import { pushMutations } from './push-service.ts';
 
@@ -40,13 +42,14 @@ function assertCurrentClient(schemaVersion: number) {
 
 /** The sync protocol (DESIGN §4): push the outbox, pull the household's state. */
 export function syncRoutes(deps: AppDeps) {
+	const pulls = pullCache(deps.db, deps.writes);
 	return new Hono<AppEnv>()
 		.post('/push', async (c) => {
 			const account = requireAccount(c.get('account'));
 			const { schemaVersion: version } = await readJson(c, versionOnly);
 			assertCurrentClient(Number(version));
 			const body = await readJson(c, pushRequestSchema);
-			return c.json(await pushMutations(deps, account, body.mutations));
+			return jsonAnswer(c, await pushMutations(deps, account, body.mutations));
 		})
 		.get('/pull', async (c) => {
 			const account = requireAccount(c.get('account'));
@@ -54,6 +57,10 @@ export function syncRoutes(deps: AppDeps) {
 			if (!parsed.success)
 				throw new AppError(400, 'invalid_window', parsed.error.issues[0]?.message ?? 'Période invalide.');
 			assertCurrentClient(parsed.data.schemaVersion);
-			return c.json(await pullAgenda(deps, account, parsed.data.from, parsed.data.to));
+			const { from, to } = parsed.data;
+			const answer = await pulls.answer(account.householdId, from, to, () =>
+				pullAgenda(deps, account, from, to)
+			);
+			return answer.respond(c);
 		});
 }

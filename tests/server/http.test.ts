@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { withDupinFamily } from './support/agenda.ts';
 import { tempDir, testApp } from './support/test-app.ts';
 
 const BOOT = 'console.log("boot")';
@@ -42,9 +43,9 @@ describe('unknown API routes', () => {
 });
 
 describe('security headers', () => {
-	it('are on API answers, with no-store caching', async () => {
-		const { app } = await testApp();
-		const res = await app.request('/api/catalog');
+	it('are on pages: a policy allowing this origin only', async () => {
+		const { app } = await testApp({ appDir: fakeBuild() });
+		const res = await app.request('/connexion');
 		const csp = res.headers.get('content-security-policy') ?? '';
 		expect(csp).toContain("default-src 'self'");
 		expect(csp).toContain("worker-src 'self'");
@@ -54,8 +55,27 @@ describe('security headers', () => {
 		expect(csp).not.toContain('unsafe-inline');
 		expect(res.headers.get('x-content-type-options')).toBe('nosniff');
 		expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
-		expect(res.headers.get('cache-control')).toBe('no-store');
 		expect(res.headers.get('strict-transport-security')).toBeNull();
+	});
+
+	it('are on API answers, large or small, refusals too: a policy allowing nothing, no-store', async () => {
+		const ctx = await testApp();
+		const { app } = ctx;
+		const { client } = await withDupinFamily(ctx);
+		const answers = [
+			await app.request('/api/catalog', { headers: { 'Accept-Encoding': 'gzip' } }),
+			await app.request('/api/health'),
+			await app.request('/api/profile'),
+			await client.get('/api/sync/pull?from=2026-12-01&to=2026-12-31&schemaVersion=1')
+		];
+		expect(answers.map((r) => r.status)).toEqual([200, 200, 401, 200]);
+		for (const res of answers) {
+			expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+			expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+			expect(res.headers.get('x-frame-options')).toBe('DENY');
+			expect(res.headers.get('cache-control')).toBe('no-store');
+			expect(res.headers.get('strict-transport-security')).toBeNull();
+		}
 	});
 
 	it('add HSTS only when served over HTTPS (directly or behind the TLS proxy)', async () => {

@@ -39,7 +39,9 @@ describe('migrations', () => {
 				'reservation_history',
 				'ledger_entry',
 				'applied_mutation',
-				'household_version'
+				'household_version',
+				'household_stamp',
+				'town_stamp'
 			].sort()
 		);
 	});
@@ -50,7 +52,8 @@ describe('migrations', () => {
 		expect(await migrateToLatest(first.db)).toEqual([
 			'0001_catalog_and_calendar',
 			'0002_accounts_and_households',
-			'0003_agenda_billing_sync'
+			'0003_agenda_billing_sync',
+			'0004_pull_stamps'
 		]);
 		await installTownDefaults(first.db, fixedClock('2026-11-28T09:00:00Z'), 'Ville de Test');
 		await first.db.destroy();

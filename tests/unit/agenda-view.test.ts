@@ -8,7 +8,6 @@ import { CALENDAR, TIM } from './support-fake-sync-server.ts';
 const NOW = new Date('2026-11-30T08:00:00Z'); // Monday 09:00 in Paris
 const snapshot = (reservations: AgendaSnapshot['reservations']): AgendaSnapshot => ({
 	version: 1,
-	serverTime: NOW.toISOString(),
 	from: '2026-11-01',
 	to: '2027-01-31',
 	activities: TOWN_ACTIVITIES,

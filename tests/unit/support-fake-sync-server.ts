@@ -93,7 +93,6 @@ export class FakeSyncServer implements SyncTransport {
 		if (this.chaos === 'down') throw new NetworkError(new TypeError('Failed to fetch'));
 		return {
 			version: this.version,
-			serverTime: this.now.toISOString(),
 			from,
 			to,
 			activities: TOWN_ACTIVITIES,

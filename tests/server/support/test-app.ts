@@ -5,7 +5,7 @@ import { afterEach } from 'vitest';
 import { createApp } from '../../../server/app.ts';
 import { fixedClock } from '../../../server/clock.ts';
 import { loadConfig, type Config } from '../../../server/config.ts';
-import { openDatabase, type Db } from '../../../server/db/database.ts';
+import { openDatabase } from '../../../server/db/database.ts';
 import { migrateToLatest } from '../../../server/db/migrate.ts';
 import { MailQueue } from '../../../server/mail/mail-queue.ts';
 import { createMailer } from '../../../server/mail/mailer.ts';
@@ -23,11 +23,11 @@ export function tempDir(prefix = 'portail-test-'): string {
 }
 
 /** A migrated database in a real SQLite file of a temporary folder, closed after the test. */
-export async function testDatabase(dataDir = tempDir()): Promise<{ db: Db; file: string; dataDir: string }> {
-	const { db, file } = openDatabase(dataDir);
+export async function testDatabase(dataDir = tempDir()) {
+	const { db, file, writes } = openDatabase(dataDir);
 	cleanups.push(() => db.destroy());
 	await migrateToLatest(db);
-	return { db, file, dataDir };
+	return { db, file, writes, dataDir };
 }
 
 /**
@@ -45,11 +45,11 @@ export async function testApp(options: { now?: string; appDir?: string; env?: Re
 		...options.env
 	});
 	const clock = fixedClock(options.now ?? '2026-11-28T09:00:00Z');
-	const { db } = await testDatabase(dataDir);
+	const { db, writes } = await testDatabase(dataDir);
 	await installTownDefaults(db, clock, config.townName);
 	const mailer = createMailer({ smtpUrl: '', from: config.mailFrom, outboxDir: join(dataDir, 'outbox') });
 	const mail = new MailQueue(mailer);
-	const app = createApp({ db, config, mailer, mail, clock });
+	const app = createApp({ db, writes, config, mailer, mail, clock });
 	return { app, db, config, clock, dataDir, mail };
 }
 

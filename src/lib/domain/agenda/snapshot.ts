@@ -18,7 +18,6 @@ export type HistoryLine = {
  */
 export type AgendaSnapshot = {
 	version: number;
-	serverTime: string;
 	from: string;
 	to: string;
 	activities: ActivityDefinition[];

@@ -1,0 +1,77 @@
+import { deflateSync, gzipSync } from 'node:zlib';
+import type { Context } from 'hono';
+import { parseAccept } from 'hono/utils/accept';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+type Encoding = 'gzip' | 'deflate';
+/** Below this, compressing costs the server more than it saves a phone. */
+const THRESHOLD = 1024;
+
+/** gzip or deflate as the client accepts them (q-values, `*`), gzip first: as Hono's compress(). */
+export function chooseEncoding(header: string | undefined): Encoding | undefined {
+	if (header === undefined) return undefined;
+	const accepts = parseAccept(header);
+	const wildcard = accepts.find((a) => a.type === '*')?.q;
+	let best: { encoding: Encoding; q: number } | undefined;
+	for (const encoding of ['gzip', 'deflate'] as const) {
+		const q = accepts.find((a) => a.type.toLowerCase() === encoding)?.q ?? wildcard ?? 0;
+		if (q === 1) return encoding;
+		if (q > 0 && (!best || q > best.q)) best = { encoding, q };
+	}
+	return best?.encoding;
+}
+
+type Variant = { body: string | Uint8Array<ArrayBuffer>; headers: Record<string, string> };
+
+/**
+ * A JSON answer of the API, serialized once and compressed in one zlib call per encoding the first
+ * time a client asks for it; kept by a cache, it is sent again as it is. (Hono's compress() pipes
+ * answers through a CompressionStream: ten times the cost of one call here.)
+ * The answer is built with every header it needs (security, never stored, encoding) and returned
+ * as a plain Response: adding headers to it afterwards, or going through c.body(), would cost a
+ * frequent read a quarter of its time. So it must not follow c.header() or a cookie being set:
+ * those answers (sign-in, sign-out) use c.json().
+ */
+export class JsonAnswer {
+	readonly text: string;
+	readonly #variants = new Map<string, Variant>();
+
+	constructor(data: unknown) {
+		this.text = JSON.stringify(data);
+	}
+
+	respond(c: Context, status: ContentfulStatusCode = 200): Response {
+		const encoding =
+			this.text.length < THRESHOLD ? undefined : chooseEncoding(c.req.header('Accept-Encoding'));
+		const security = c.get('securityHeaders');
+		const key = `${encoding}/${security?.['Strict-Transport-Security'] ? 'https' : 'http'}`;
+		let variant = this.#variants.get(key);
+		if (!variant) {
+			variant = this.#variant(encoding, security);
+			this.#variants.set(key, variant);
+		}
+		c.set('answerComplete', true);
+		return new Response(variant.body, { status, headers: variant.headers });
+	}
+
+	#variant(encoding: Encoding | undefined, security: Readonly<Record<string, string>> | undefined): Variant {
+		const headers: Record<string, string> = {
+			...security,
+			'Cache-Control': 'no-store',
+			'Content-Type': 'application/json'
+		};
+		if (this.text.length < THRESHOLD) return { body: this.text, headers };
+		headers['Vary'] = 'Accept-Encoding';
+		if (!encoding) return { body: this.text, headers };
+		headers['Content-Encoding'] = encoding;
+		const body = Buffer.from(this.text);
+		// zlib's output is a fresh buffer of its own, never shared memory.
+		const encoded = (encoding === 'gzip' ? gzipSync(body) : deflateSync(body)) as Uint8Array<ArrayBuffer>;
+		return { body: encoded, headers };
+	}
+}
+
+/** For answers that can be large (lists, snapshots): compressed when it pays. */
+export function jsonAnswer(c: Context, data: unknown, status: ContentfulStatusCode = 200): Response {
+	return new JsonAnswer(data).respond(c, status);
+}

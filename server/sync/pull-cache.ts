@@ -1,0 +1,64 @@
+import type { Db } from '../db/database.ts';
+import { preparedQuery } from '../db/prepared-query.ts';
+import type { WriteWatch } from '../db/write-watch.ts';
+import { JsonAnswer } from '../http/json-answer.ts';
+
+/** About 10 KiB of JSON and 2 KiB of gzip each: at most some 12 MiB on the town's small server. */
+const MAX_ANSWERS = 1000;
+
+/**
+ * Pull answers kept in memory, by household and window: phones pull the same months again and
+ * again (at start, on `online`, after each change), far more often than anything in them changes.
+ * An answer is served again only while the stamps it was built under have not moved: the
+ * household's sync version and the stamps that triggers raise on every write of the rows an
+ * answer is made of (migration 0004). While nothing at all has been written (`writes`), not even
+ * the stamps are read again. Least recently used answers are dropped first.
+ */
+export function pullCache(db: Db, writes: WriteWatch) {
+	const readStamps = preparedQuery(
+		db,
+		(householdId: number) =>
+			db.selectNoFrom((eb) => [
+				eb
+					.selectFrom('household_stamp')
+					.select('stamp')
+					.where('household_id', '=', householdId)
+					.as('household'),
+				eb
+					.selectFrom('household_version')
+					.select('version')
+					.where('household_id', '=', householdId)
+					.as('version'),
+				eb.selectFrom('town_stamp').select('stamp').as('town')
+			]),
+		[0]
+	);
+	type Kept = { stamps: string; answer: JsonAnswer; generation: number };
+	const answers = new Map<string, Kept>();
+
+	return {
+		/** The answer for this household and window: the kept one, or `build()`'s, then kept. */
+		async answer(householdId: number, from: string, to: string, build: () => Promise<unknown>) {
+			const key = `${householdId}/${from}/${to}`;
+			const generation = writes.generation();
+			const kept = answers.get(key);
+			answers.delete(key);
+			if (kept?.generation === generation) {
+				answers.set(key, kept);
+				return kept.answer;
+			}
+			// Both read before building: a change committed meanwhile moves them past these, so an
+			// answer that already includes it is checked or built once more rather than kept too long.
+			const [row] = await readStamps(householdId);
+			const stamps = `${row?.household}/${row?.version}/${row?.town}`;
+			if (kept?.stamps === stamps) {
+				answers.set(key, { ...kept, generation });
+				return kept.answer;
+			}
+			const answer = new JsonAnswer(await build());
+			answers.set(key, { stamps, answer, generation });
+			if (answers.size > MAX_ANSWERS) answers.delete(answers.keys().next().value ?? '');
+			return answer;
+		}
+	};
+}
