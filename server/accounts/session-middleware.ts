@@ -1,26 +1,35 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { AppDeps } from '../deps.ts';
 import type { AppEnv, CurrentAccount } from '../http/app-env.ts';
 import { AppError } from '../http/errors.ts';
-import { clearSessionCookie, readSessionCookie, sessionValidator } from './sessions.ts';
+import { sessionValidator, type SignedIn } from './session-validator.ts';
+import { clearSessionCookie, readSessionCookie } from './sessions.ts';
 
-/** Reads the session cookie on every API call and sets `account` (null when signed out). */
+/**
+ * Reads the session cookie on every API call and sets `account` (null when signed out). A session
+ * trusted from memory goes on without awaiting anything: most calls are the agenda's reads.
+ */
 export function sessionMiddleware(deps: AppDeps): MiddlewareHandler<AppEnv> {
-	const validate = sessionValidator(deps.db, deps.writes, deps.clock);
-	return async (c, next) => {
+	const sessions = sessionValidator(deps.db, deps.writes, deps.clock);
+	const signIn = (c: Context<AppEnv>, signedIn: SignedIn) => {
+		c.set('session', signedIn.session);
+		c.set('account', signedIn.account);
+	};
+	return (c, next) => {
 		c.set('account', null);
 		c.set('session', null);
 		const token = readSessionCookie(c, deps.config);
-		if (token) {
-			const signedIn = await validate(token);
-			if (signedIn) {
-				c.set('session', signedIn.session);
-				c.set('account', signedIn.account);
-			} else {
-				clearSessionCookie(c, deps.config);
-			}
+		if (!token) return next();
+		const remembered = sessions.remembered(token);
+		if (remembered) {
+			signIn(c, remembered);
+			return next();
 		}
-		await next();
+		return sessions.validate(token).then((signedIn) => {
+			if (signedIn) signIn(c, signedIn);
+			else clearSessionCookie(c, deps.config);
+			return next();
+		});
 	};
 }
 

@@ -1,10 +1,8 @@
 import type { Context } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, setCookie } from 'hono/cookie';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
-import { preparedQuery } from '../db/prepared-query.ts';
-import type { WriteWatch } from '../db/write-watch.ts';
 import { generateToken, hashToken } from './tokens.ts';
 
 /**
@@ -53,97 +51,6 @@ export async function createSession(
 	return { token, session };
 }
 
-export type SignedIn = { session: Session; account: CurrentAccount };
-
-/** Sessions checked since the last write are kept, least recently used dropped beyond this. */
-const KEPT_SESSIONS = 10_000;
-
-/**
- * Checks session tokens: the live session of a token with its account, renewed when half its idle
- * time is gone; null when none. Every API call goes through here, so a session checked against
- * the database is kept in memory and trusted again without a query for as long as nothing at all
- * has been written since (`writes`): a sign-out, a password reset, any change moves it.
- */
-export function sessionValidator(
-	db: Db,
-	writes: WriteWatch,
-	clock: Clock
-): (token: string) => Promise<SignedIn | null> {
-	const find = preparedQuery(
-		db,
-		(id: string) =>
-			db
-				.selectFrom('session')
-				.innerJoin('account', 'account.id', 'session.account_id')
-				.select([
-					'session.expires_at',
-					'session.absolute_expires_at',
-					'account.id',
-					'account.username',
-					'account.role',
-					'account.person_id',
-					'account.household_id',
-					'account.email'
-				])
-				.where('session.id', '=', id),
-		['']
-	);
-	const kept = new Map<string, { signedIn: SignedIn; generation: number }>();
-
-	async function check(id: string, now: number): Promise<SignedIn | null> {
-		const [row] = await find(id);
-		if (!row) return null;
-		const expiresAt = new Date(row.expires_at);
-		const absoluteExpiresAt = new Date(row.absolute_expires_at);
-		if (now >= expiresAt.getTime() || now >= absoluteExpiresAt.getTime()) {
-			await db.deleteFrom('session').where('id', '=', id).execute();
-			return null;
-		}
-		const session: Session = { id, accountId: row.id, expiresAt, absoluteExpiresAt };
-		if (now >= expiresAt.getTime() - IDLE_MS / 2) {
-			session.expiresAt = new Date(Math.min(now + IDLE_MS, absoluteExpiresAt.getTime()));
-			await db
-				.updateTable('session')
-				.set({ expires_at: session.expiresAt.toISOString() })
-				.where('id', '=', id)
-				.execute();
-		}
-		const account: CurrentAccount = {
-			id: row.id,
-			username: row.username,
-			role: row.role,
-			personId: row.person_id,
-			householdId: row.household_id,
-			email: row.email
-		};
-		return { session, account };
-	}
-
-	return async (token) => {
-		const id = hashToken(token);
-		const now = clock.now().getTime();
-		const generation = writes.generation();
-		const known = kept.get(id);
-		kept.delete(id);
-		// Trusted from memory only while no write happened and no renewal (a write) is due.
-		if (
-			known?.generation === generation &&
-			now < known.signedIn.session.expiresAt.getTime() - IDLE_MS / 2 &&
-			now < known.signedIn.session.absoluteExpiresAt.getTime()
-		) {
-			kept.set(id, known);
-			return known.signedIn;
-		}
-		// The generation read before the query: a write landing meanwhile makes the next call check again.
-		const signedIn = await check(id, now);
-		if (signedIn) {
-			kept.set(id, { signedIn, generation });
-			if (kept.size > KEPT_SESSIONS) kept.delete(kept.keys().next().value ?? '');
-		}
-		return signedIn;
-	};
-}
-
 export async function invalidateSession(db: Db, sessionId: string): Promise<void> {
 	await db.deleteFrom('session').where('id', '=', sessionId).execute();
 }
@@ -184,8 +91,25 @@ export function setSessionCookie(
 	});
 }
 
+const TOKEN = /^[a-z2-7]{52}$/;
+
+/**
+ * The session token of the request, when its cookie holds one of the shape we give (base32, never
+ * quoted nor encoded): anything else is no session, without a query. Read by hand rather than by
+ * parsing every cookie of the header, since every API call reads it.
+ */
 export function readSessionCookie(c: Context, config: Config): string | undefined {
-	return getCookie(c, sessionCookieName(config));
+	const header = c.req.header('Cookie');
+	if (!header) return undefined;
+	const name = `${sessionCookieName(config)}=`;
+	for (let at = header.indexOf(name); at !== -1; at = header.indexOf(name, at + 1)) {
+		// A whole name only: at the start, or after "; " (not the end of another cookie's name).
+		if (at > 0 && header[at - 1] !== ' ' && header[at - 1] !== ';') continue;
+		const end = header.indexOf(';', at);
+		const value = header.slice(at + name.length, end === -1 ? undefined : end).trim();
+		return TOKEN.test(value) ? value : undefined;
+	}
+	return undefined;
 }
 
 export function clearSessionCookie(c: Context, config: Config): void {

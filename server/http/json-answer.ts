@@ -27,7 +27,7 @@ type Variant = { body: string | Uint8Array<ArrayBuffer>; headers: Record<string,
  * A JSON answer of the API, serialized once and compressed in one zlib call per encoding the first
  * time a client asks for it; kept by a cache, it is sent again as it is. (Hono's compress() pipes
  * answers through a CompressionStream: ten times the cost of one call here.)
- * The answer is built with every header it needs (security, never stored, encoding) and returned
+ * The answer is built with every header it needs (the API's security set, encoding) and returned
  * as a plain Response: adding headers to it afterwards, or going through c.body(), would cost a
  * frequent read a quarter of its time. So it must not follow c.header() or a cookie being set:
  * those answers (sign-in, sign-out) use c.json().
@@ -55,11 +55,7 @@ export class JsonAnswer {
 	}
 
 	#variant(encoding: Encoding | undefined, security: Readonly<Record<string, string>> | undefined): Variant {
-		const headers: Record<string, string> = {
-			...security,
-			'Cache-Control': 'no-store',
-			'Content-Type': 'application/json'
-		};
+		const headers: Record<string, string> = { ...security, 'Content-Type': 'application/json' };
 		if (this.text.length < THRESHOLD) return { body: this.text, headers };
 		headers['Vary'] = 'Accept-Encoding';
 		if (!encoding) return { body: this.text, headers };

@@ -13,7 +13,8 @@ declare module 'hono' {
  * Strict headers on every answer. The pages' policy allows only this origin; `scriptHashes` lets
  * the SPA's one inline boot script run (SvelteKit writes it into index.html at build time).
  * API answers are never documents: they get the shorter set advised for JSON APIs (OWASP REST
- * Security), whose policy allows nothing at all, since every byte of header is paid by every read.
+ * Security), whose policy allows nothing at all, since every byte of header is paid by every read,
+ * and are never stored.
  * An answer can carry them from the start (see JsonAnswer): adding headers to an answer already
  * built costs a frequent API read a fifth of its time.
  */
@@ -33,13 +34,18 @@ export function securityHeaders(options: { scriptHashes: string[] }): Middleware
 		"form-action 'self'",
 		"frame-ancestors 'none'"
 	].join('; ');
-	const forApi = {
-		'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+	const forAnything = {
 		'X-Content-Type-Options': 'nosniff',
 		'X-Frame-Options': 'DENY'
 	};
+	// A person's data: never kept by the browser's cache or a proxy (the app keeps it in IndexedDB).
+	const forApi = {
+		...forAnything,
+		'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+		'Cache-Control': 'no-store'
+	};
 	const forPages = {
-		...forApi,
+		...forAnything,
 		'Content-Security-Policy': policy,
 		'Referrer-Policy': 'strict-origin-when-cross-origin',
 		'Cross-Origin-Opener-Policy': 'same-origin',

@@ -36,27 +36,35 @@ export function pullCache(db: Db, writes: WriteWatch) {
 	type Kept = { stamps: string; answer: JsonAnswer; generation: number };
 	const answers = new Map<string, Kept>();
 
+	const key = (householdId: number, from: string, to: string) => `${householdId}/${from}/${to}`;
+
 	return {
-		/** The answer for this household and window: the kept one, or `build()`'s, then kept. */
+		/** The kept answer, when nothing at all was written since it was last checked. */
+		remembered(householdId: number, from: string, to: string): JsonAnswer | undefined {
+			const k = key(householdId, from, to);
+			const kept = answers.get(k);
+			if (kept?.generation !== writes.generation()) return undefined;
+			answers.delete(k);
+			answers.set(k, kept);
+			return kept.answer;
+		},
+
+		/** The answer for this household and window: the kept one if still true, or `build()`'s, kept. */
 		async answer(householdId: number, from: string, to: string, build: () => Promise<unknown>) {
-			const key = `${householdId}/${from}/${to}`;
+			const k = key(householdId, from, to);
+			const kept = answers.get(k);
+			answers.delete(k);
+			// Read before building: a change committed meanwhile moves them past these, so an answer
+			// that already includes it is checked or built once more rather than kept too long.
 			const generation = writes.generation();
-			const kept = answers.get(key);
-			answers.delete(key);
-			if (kept?.generation === generation) {
-				answers.set(key, kept);
-				return kept.answer;
-			}
-			// Both read before building: a change committed meanwhile moves them past these, so an
-			// answer that already includes it is checked or built once more rather than kept too long.
 			const [row] = await readStamps(householdId);
 			const stamps = `${row?.household}/${row?.version}/${row?.town}`;
 			if (kept?.stamps === stamps) {
-				answers.set(key, { ...kept, generation });
+				answers.set(k, { ...kept, generation });
 				return kept.answer;
 			}
 			const answer = new JsonAnswer(await build());
-			answers.set(key, { stamps, answer, generation });
+			answers.set(k, { stamps, answer, generation });
 			if (answers.size > MAX_ANSWERS) answers.delete(answers.keys().next().value ?? '');
 			return answer;
 		}

@@ -30,6 +30,28 @@ const versionOnly = z.looseObject({
 	schemaVersion: z.union([z.number(), z.string()], { error: schemaVersion })
 });
 
+type Window = z.output<typeof windowSchema>;
+const KEPT_WINDOWS = 64;
+
+/**
+ * The window of a pull, checked once per query string and remembered: phones ask for the same
+ * few months again and again, and checking them costs a cached pull a twentieth of its time.
+ */
+function windowReader(): (url: string, query: () => Record<string, string>) => Window {
+	const kept = new Map<string, Window>();
+	return (url, query) => {
+		const search = url.slice(url.indexOf('?') + 1 || url.length);
+		const known = kept.get(search);
+		if (known) return known;
+		const parsed = windowSchema.safeParse(query());
+		if (!parsed.success)
+			throw new AppError(400, 'invalid_window', parsed.error.issues[0]?.message ?? 'Période invalide.');
+		kept.set(search, parsed.data);
+		if (kept.size > KEPT_WINDOWS) kept.delete(kept.keys().next().value ?? '');
+		return parsed.data;
+	};
+}
+
 function assertCurrentClient(schemaVersion: number) {
 	if (schemaVersion !== SYNC_SCHEMA_VERSION) {
 		throw new AppError(
@@ -43,6 +65,7 @@ function assertCurrentClient(schemaVersion: number) {
 /** The sync protocol (DESIGN §4): push the outbox, pull the household's state. */
 export function syncRoutes(deps: AppDeps) {
 	const pulls = pullCache(deps.db, deps.writes);
+	const readWindow = windowReader();
 	return new Hono<AppEnv>()
 		.post('/push', async (c) => {
 			const account = requireAccount(c.get('account'));
@@ -51,16 +74,15 @@ export function syncRoutes(deps: AppDeps) {
 			const body = await readJson(c, pushRequestSchema);
 			return jsonAnswer(c, await pushMutations(deps, account, body.mutations));
 		})
-		.get('/pull', async (c) => {
+		.get('/pull', (c): Response | Promise<Response> => {
 			const account = requireAccount(c.get('account'));
-			const parsed = windowSchema.safeParse(c.req.query());
-			if (!parsed.success)
-				throw new AppError(400, 'invalid_window', parsed.error.issues[0]?.message ?? 'Période invalide.');
-			assertCurrentClient(parsed.data.schemaVersion);
-			const { from, to } = parsed.data;
-			const answer = await pulls.answer(account.householdId, from, to, () =>
-				pullAgenda(deps, account, from, to)
-			);
-			return answer.respond(c);
+			const { from, to, schemaVersion } = readWindow(c.req.url, () => c.req.query());
+			assertCurrentClient(schemaVersion);
+			// Most pulls ask again for what has not changed: answered without awaiting anything.
+			const remembered = pulls.remembered(account.householdId, from, to);
+			if (remembered) return remembered.respond(c);
+			return pulls
+				.answer(account.householdId, from, to, () => pullAgenda(deps, account, from, to))
+				.then((answer) => answer.respond(c));
 		});
 }

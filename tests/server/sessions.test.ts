@@ -89,6 +89,32 @@ describe('signing in', () => {
 		replay.cookies.set('portail_session', token);
 		expect(await signedIn(replay)).toBe(false);
 	});
+
+	it('finds its cookie among the others, and takes no other for it', async () => {
+		const ctx = await withPascal();
+		const client = new TestClient(ctx.app);
+		await login(client, 'pascal.dupin');
+		const token = sessionCookie(client) ?? '';
+		const profile = (cookie: string) => ctx.app.request('/api/profile', { headers: { Cookie: cookie } });
+		for (const cookie of [
+			`portail_session=${token}`,
+			`theme=sombre; portail_session=${token}; lang=fr`,
+			`theme=sombre;portail_session=${token}`,
+			`xportail_session=abc; portail_session=${token}`
+		]) {
+			expect((await profile(cookie)).status, cookie).toBe(200);
+		}
+		for (const cookie of [
+			`xportail_session=${token}`,
+			`portail_session_old=${token}`,
+			`portail_session="${token}"`,
+			`portail_session=${token}x`,
+			`portail_session=${token.toUpperCase()}`,
+			'portail_session='
+		]) {
+			expect((await profile(cookie)).status, cookie).toBe(401);
+		}
+	});
 });
 
 describe('session expiry (idle 30 days, sliding; absolute 90 days)', () => {
