@@ -6,7 +6,7 @@
 import { rmSync } from 'node:fs';
 import { measureBulk } from './bench/bulk.ts';
 import { measureOutbox, QUEUED } from './bench/outbox.ts';
-import { CONNECTIONS, measureReads, MONTH_PULL } from './bench/reads.ts';
+import { CONNECTIONS, measureReads, MONTH_PULL, WRITES_PER_SECOND } from './bench/reads.ts';
 import { int, ms, printTable, type Line } from './bench/report.ts';
 import { buildTown, NOW, startServers } from './bench/town.ts';
 
@@ -29,17 +29,22 @@ async function main(): Promise<Line[]> {
 				`\nServeurs dans ce processus (${servers.app.url} portail, ${servers.hello.url}/hello) ; ` +
 					`autocannon dans un processus fils, ${CONNECTIONS} connexions`
 			);
-			const reads = await measureReads(town.deps, servers.app.url, servers.hello.url);
+			const reads = await measureReads(town.deps, servers.app.url, servers.hello.url, town.passwordHash);
 			const ratio = reads.agenda.requestsPerSecond / reads.hello.requestsPerSecond;
+			const whileRatio = reads.agendaWhileBooking.requestsPerSecond / reads.hello.requestsPerSecond;
 			// A figure counts only when every request was answered 2xx in time.
-			const clean = [reads.hello, reads.agenda].every((r) => r.total > 0 && r.errors + r.non2xx === 0);
+			const clean = [reads.hello, reads.agenda, reads.agendaWhileBooking].every(
+				(r) => r.total > 0 && r.errors + r.non2xx === 0
+			);
 			for (const [name, r] of [
 				['hello-world', reads.hello],
-				[`agenda (${reads.households} foyers)`, reads.agenda]
+				[`agenda (${reads.households} foyers)`, reads.agenda],
+				[`agenda + ${reads.agendaWhileBooking.writes} écritures`, reads.agendaWhileBooking]
 			] as const) {
 				console.log(
-					`  ${name.padEnd(22)} ${int(r.requestsPerSecond).padStart(7)} req/s, p50 ${r.p50} ms, ` +
-						`p99 ${r.p99} ms (${int(r.total)} requêtes, ${r.non2xx} non-2xx, ${r.errors} erreurs)`
+					`  ${name.padEnd(26)} ${int(r.requestsPerSecond).padStart(7)} req/s, p50 ${r.p50} ms, ` +
+						`p99 ${r.p99} ms, CPU du serveur ${r.cpuMicros.toFixed(0)} µs/requête ` +
+						`(${int(r.total)} requêtes, ${r.non2xx} non-2xx, ${r.errors} erreurs)`
 				);
 			}
 			console.log(`  ${MONTH_PULL} : ${int(reads.bodyBytes)} octets de JSON par réponse (non compressé)`);
@@ -93,6 +98,11 @@ async function main(): Promise<Line[]> {
 					value: `${reads.agenda.p99} ms`,
 					target: '< 50 ms',
 					met: clean && reads.agenda.p99 < 50
+				},
+				{
+					label: `Lecture agenda, ${WRITES_PER_SECOND} réservations/s à côté`,
+					value: `${int(reads.agendaWhileBooking.requestsPerSecond)} req/s (${(whileRatio * 100).toFixed(0)} %), p99 ${reads.agendaWhileBooking.p99} ms`,
+					target: 'indicatif'
 				},
 				{ label: 'Saisie groupée : push HTTP', value: ms(bulk.pushMs), target: '' },
 				{ label: 'Saisie groupée : insertion brute', value: ms(bulk.rawMs), target: '' },

@@ -1,9 +1,9 @@
 // The load generator, in a process of its own: autocannon parses every answer in JavaScript, and in
 // the server's process it would take the event loop from the server it measures.
 import autocannon from 'autocannon';
-import type { LoadOptions, LoadResult } from './load.ts';
+import type { LoadOptions, Measured } from './load.ts';
 
-async function run(options: LoadOptions): Promise<LoadResult> {
+async function run(options: LoadOptions): Promise<Measured> {
 	let client = 0;
 	const result = await autocannon({
 		url: options.url,

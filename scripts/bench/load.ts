@@ -14,7 +14,27 @@ export type LoadResult = {
 	total: number;
 	non2xx: number;
 	errors: number;
+	/** CPU time of this process (where the servers run) per request answered, in µs. */
+	cpuMicros: number;
 };
+
+/** What the load generator itself measures. */
+export type Measured = Omit<LoadResult, 'cpuMicros'>;
+
+/** Runs of the same length as one: mean throughput, the worst p50 and p99, totals. */
+export function combine(runs: LoadResult[]): LoadResult {
+	const sum = (pick: (r: LoadResult) => number) => runs.reduce((total, r) => total + pick(r), 0);
+	const total = sum((r) => r.total);
+	return {
+		requestsPerSecond: sum((r) => r.requestsPerSecond) / runs.length,
+		p50: Math.max(...runs.map((r) => r.p50)),
+		p99: Math.max(...runs.map((r) => r.p99)),
+		total,
+		non2xx: sum((r) => r.non2xx),
+		errors: sum((r) => r.errors),
+		cpuMicros: sum((r) => r.cpuMicros * r.total) / total
+	};
+}
 
 const CHILD = fileURLToPath(new URL('./load-child.ts', import.meta.url));
 
@@ -22,11 +42,18 @@ const CHILD = fileURLToPath(new URL('./load-child.ts', import.meta.url));
 export function runLoad(options: LoadOptions): Promise<LoadResult> {
 	return new Promise((resolve, reject) => {
 		const child = fork(CHILD, { execArgv: ['--import', 'tsx'] });
-		let result: LoadResult | undefined;
-		child.once('message', (message) => (result = message as LoadResult));
+		let result: Measured | undefined;
+		let cpu: NodeJS.CpuUsage | undefined;
+		child.once('message', (message) => {
+			result = message as Measured;
+			cpu = process.cpuUsage(cpu);
+		});
+		child.once('spawn', () => (cpu = process.cpuUsage()));
 		child.once('error', reject);
 		child.once('exit', (code) =>
-			result ? resolve(result) : reject(new Error(`générateur de charge arrêté (code ${code})`))
+			result && cpu
+				? resolve({ ...result, cpuMicros: (cpu.user + cpu.system) / Math.max(1, result.total) })
+				: reject(new Error(`générateur de charge arrêté (code ${code})`))
 		);
 		child.send(options);
 	});

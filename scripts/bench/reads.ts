@@ -1,16 +1,30 @@
 import type { AppDeps } from '../../server/deps.ts';
-import { sessionCookie } from './families.ts';
-import { runLoad, type LoadOptions, type LoadResult } from './load.ts';
+import { randomUUID } from 'node:crypto';
+import type { PushResponse } from '../../src/lib/domain/sync/protocol.ts';
+import { createFamily, postPush, sessionCookie } from './families.ts';
+import { combine, runLoad, type LoadOptions, type LoadResult } from './load.ts';
 
 export const CONNECTIONS = 50;
-const SECONDS = 10;
+/** Three turns of 4 s each for the hello-world and the agenda. */
+const ROUNDS = 3;
+const SECONDS = 4;
 const WARM_UP_SECONDS = 2;
 const SIGNED_IN_HOUSEHOLDS = 200;
 export const MONTH_PULL = '/api/sync/pull?from=2026-12-01&to=2026-12-31&schemaVersion=1';
 /** What a browser sends along: the answer is compressed as it would be for a parent. */
 const BROWSER_HEADERS = { 'accept-encoding': 'gzip, deflate, br', accept: 'application/json' };
 
-export type Reads = { hello: LoadResult; agenda: LoadResult; households: number; bodyBytes: number };
+/** A busy evening for a small town: a booking or a cancellation applied every 100 ms. */
+export const WRITES_PER_SECOND = 10;
+
+export type Reads = {
+	hello: LoadResult;
+	agenda: LoadResult;
+	/** The same reads while parents book: each write sends every kept answer back to the database. */
+	agendaWhileBooking: LoadResult & { writes: number };
+	households: number;
+	bodyBytes: number;
+};
 
 /** Sessions of `n` generated households spread over the whole town (every 25th when n = 200). */
 async function signedInHouseholds(deps: AppDeps, n: number): Promise<string[]> {
@@ -34,10 +48,16 @@ async function probe(url: string, headers: Record<string, string>): Promise<numb
 }
 
 /**
- * 50 connections for 10 s on a Hono hello-world, then on the agenda month read (GET
- * /api/sync/pull of December) spread over 200 households' sessions; each after a short warm-up.
+ * 50 connections on a Hono hello-world, then on the agenda month read (GET /api/sync/pull of
+ * December) spread over 200 households' sessions, in three turns of 4 s, after a short warm-up.
+ * Then the same reads again while another household books (see whileBooking).
  */
-export async function measureReads(deps: AppDeps, appUrl: string, helloUrl: string): Promise<Reads> {
+export async function measureReads(
+	deps: AppDeps,
+	appUrl: string,
+	helloUrl: string,
+	passwordHash: string
+): Promise<Reads> {
 	const cookies = await signedInHouseholds(deps, SIGNED_IN_HOUSEHOLDS);
 	const agendaRequests = cookies.map((cookie) => ({
 		path: MONTH_PULL,
@@ -50,10 +70,60 @@ export async function measureReads(deps: AppDeps, appUrl: string, helloUrl: stri
 	const load = (url: string, requests: LoadOptions['requests'], seconds: number) =>
 		runLoad({ url, connections: CONNECTIONS, seconds, requests });
 	await load(helloUrl, helloRequests, WARM_UP_SECONDS);
-	const hello = await load(helloUrl, helloRequests, SECONDS);
 	await load(appUrl, agendaRequests, WARM_UP_SECONDS);
-	const agenda = await load(appUrl, agendaRequests, SECONDS);
-	// Requests still queued when the load stopped are served before the next measure starts.
+	// In turns, so that a slower moment of the machine (a neighbour, the disk) weighs on both alike.
+	const rounds: { hello: LoadResult; agenda: LoadResult }[] = [];
+	for (let round = 0; round < ROUNDS; round++) {
+		const hello = await load(helloUrl, helloRequests, SECONDS);
+		const agenda = await load(appUrl, agendaRequests, SECONDS);
+		// Requests still queued when the load stopped are served before the next measure starts.
+		await probe(`${appUrl}/api/health`, {});
+		rounds.push({ hello, agenda });
+	}
+	const hello = combine(rounds.map((r) => r.hello));
+	const agenda = combine(rounds.map((r) => r.agenda));
+	const agendaWhileBooking = await whileBooking(deps, appUrl, passwordHash, () =>
+		load(appUrl, agendaRequests, ROUNDS * SECONDS)
+	);
 	await probe(`${appUrl}/api/health`, {});
-	return { hello, agenda, households: cookies.length, bodyBytes };
+	return { hello, agenda, agendaWhileBooking, households: cookies.length, bodyBytes };
+}
+
+/**
+ * Runs `measure` while a parent of another household books and cancels the canteen of Thursday 3 December
+ * in turn, WRITES_PER_SECOND times a second, each change pushed over HTTP and applied.
+ */
+async function whileBooking<T>(
+	deps: AppDeps,
+	appUrl: string,
+	passwordHash: string,
+	measure: () => Promise<T>
+): Promise<T & { writes: number }> {
+	const family = await createFamily(deps, 'SOIREE', 1, passwordHash, ['restauration-scolaire']);
+	const payload = { personId: family.childIds[0], activityCode: 'restauration-midi', date: '2026-12-03' };
+	let writes = 0;
+	let running = true;
+	const writer = (async () => {
+		for (let booked = false; running; booked = !booked) {
+			const next = performance.now() + 1000 / WRITES_PER_SECOND;
+			const kind = booked ? 'reservation.cancel.v1' : 'reservation.create.v1';
+			const mutation = { id: randomUUID(), kind, createdAt: deps.clock.now().toISOString(), payload };
+			const answer = (await postPush(appUrl, family.cookie, [mutation])) as PushResponse;
+			if (answer.results[0]?.status !== 'applied')
+				throw new Error(`écriture refusée : ${JSON.stringify(answer)}`);
+			writes++;
+			await new Promise((resolve) => setTimeout(resolve, Math.max(0, next - performance.now())));
+		}
+	})();
+	// A refused write stops the measure at once (a read figure without its writes means nothing).
+	let failed: unknown;
+	const stopped = writer.catch((error: unknown) => (failed = error));
+	try {
+		const result = await measure();
+		if (failed) throw failed;
+		return { ...result, writes };
+	} finally {
+		running = false;
+		await stopped;
+	}
 }
