@@ -7,7 +7,7 @@ import { healthRoutes } from './health/health-routes.ts';
 import { profileRoutes } from './profile/profile-routes.ts';
 import { syncRoutes } from './sync/sync-routes.ts';
 import type { AppEnv } from './http/app-env.ts';
-import { apiNotFound, errorBody, handleError } from './http/errors.ts';
+import { apiNotFound, handleError } from './http/errors.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { guardStateChanges } from './http/state-change-guard.ts';
 import { mountSpa, renderShell } from './http/spa.ts';
