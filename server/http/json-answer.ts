@@ -3,6 +3,13 @@ import type { Context } from 'hono';
 import { parseAccept } from 'hono/utils/accept';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
+declare module 'hono' {
+	interface ContextVariableMap {
+		/** Set by code that adds a header (a cookie) with c.header() before the answer is built. */
+		headersPrepared: boolean;
+	}
+}
+
 type Encoding = 'gzip' | 'deflate';
 /** Below this, compressing costs the server more than it saves a phone. */
 const THRESHOLD = 1024;
@@ -29,8 +36,8 @@ type Variant = { body: string | Uint8Array<ArrayBuffer>; headers: Record<string,
  * answers through a CompressionStream: ten times the cost of one call here.)
  * The answer is built with every header it needs (the API's security set, encoding) and returned
  * as a plain Response: adding headers to it afterwards, or going through c.body(), would cost a
- * frequent read a quarter of its time. So it must not follow c.header() or a cookie being set:
- * those answers (sign-in, sign-out) use c.json().
+ * frequent read a quarter of its time. Only when headers were prepared (`headersPrepared`: a
+ * cookie set or cleared) does it go through c.body(), which adds them.
  */
 export class JsonAnswer {
 	readonly text: string;
@@ -51,6 +58,7 @@ export class JsonAnswer {
 			this.#variants.set(key, variant);
 		}
 		c.set('answerComplete', true);
+		if (c.get('headersPrepared')) return c.body(variant.body, status, variant.headers);
 		return new Response(variant.body, { status, headers: variant.headers });
 	}
 

@@ -90,6 +90,19 @@ describe('signing in', () => {
 		expect(await signedIn(replay)).toBe(false);
 	});
 
+	it('clears a dead session’s cookie, whatever the answer', async () => {
+		const ctx = await withPascal();
+		const client = new TestClient(ctx.app);
+		await login(client, 'pascal.dupin');
+		await ctx.db.deleteFrom('session').execute();
+		for (const path of ['/api/catalog', '/api/health', '/api/profile', '/api/nope']) {
+			const res = await ctx.app.request(path, {
+				headers: { Cookie: `portail_session=${sessionCookie(client)}` }
+			});
+			expect(res.headers.getSetCookie().join(), path).toMatch(/^portail_session=; Max-Age=0; Path=\//);
+		}
+	});
+
 	it('finds its cookie among the others, and takes no other for it', async () => {
 		const ctx = await withPascal();
 		const client = new TestClient(ctx.app);
