@@ -41,7 +41,8 @@ type Variant = { body: string | Uint8Array<ArrayBuffer>; headers: Record<string,
  */
 export class JsonAnswer {
 	readonly text: string;
-	readonly #variants = new Map<string, Variant>();
+	/** By the request's set of security headers (one object per set, see securityHeaders), then encoding. */
+	readonly #variants = new Map<object | undefined, Map<Encoding | undefined, Variant>>();
 
 	constructor(data: unknown) {
 		this.text = JSON.stringify(data);
@@ -51,12 +52,10 @@ export class JsonAnswer {
 		const encoding =
 			this.text.length < THRESHOLD ? undefined : chooseEncoding(c.req.header('Accept-Encoding'));
 		const security = c.get('securityHeaders');
-		const key = `${encoding}/${security?.['Strict-Transport-Security'] ? 'https' : 'http'}`;
-		let variant = this.#variants.get(key);
-		if (!variant) {
-			variant = this.#variant(encoding, security);
-			this.#variants.set(key, variant);
-		}
+		let bySecurity = this.#variants.get(security);
+		if (!bySecurity) this.#variants.set(security, (bySecurity = new Map()));
+		let variant = bySecurity.get(encoding);
+		if (!variant) bySecurity.set(encoding, (variant = this.#variant(encoding, security)));
 		c.set('answerComplete', true);
 		if (c.get('headersPrepared')) return c.body(variant.body, status, variant.headers);
 		return new Response(variant.body, { status, headers: variant.headers });
