@@ -40,12 +40,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 	const stamped: (Stamped & { when?: (row: string) => string })[] = [
 		{ table: 'person', scope: 'household', raise: (row) => raiseHousehold(`${row}.household_id`) },
 		{ table: 'activity_enrolment', scope: 'household', raise: raiseHouseholdOfPerson },
-		{ table: 'reservation', scope: 'household', raise: (row) => raiseHousehold(`${row}.household_id`) },
-		{
-			table: 'reservation_history',
-			scope: 'household',
-			raise: (row) => raiseHousehold(`${row}.household_id`)
-		},
+		// Through the person: a pull reads bookings by person, wherever the row says they belong.
+		{ table: 'reservation', scope: 'household', raise: raiseHouseholdOfPerson },
+		{ table: 'reservation_history', scope: 'household', raise: raiseHouseholdOfPerson },
 		{ table: 'reservation', scope: 'town', raise: raiseTown, when: hasCapacity },
 		{ table: 'activity', scope: 'town', raise: raiseTown },
 		{ table: 'school_year', scope: 'town', raise: raiseTown },

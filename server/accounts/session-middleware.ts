@@ -3,7 +3,7 @@ import type { AppDeps } from '../deps.ts';
 import type { AppEnv, CurrentAccount } from '../http/app-env.ts';
 import { AppError } from '../http/errors.ts';
 import { sessionValidator, type SignedIn } from './session-validator.ts';
-import { clearSessionCookie, readSessionCookie } from './sessions.ts';
+import { clearSessionCookie, isSessionToken, readSessionCookie } from './sessions.ts';
 
 /**
  * Reads the session cookie on every API call and sets `account` (null when signed out). A session
@@ -19,7 +19,12 @@ export function sessionMiddleware(deps: AppDeps): MiddlewareHandler<AppEnv> {
 		c.set('account', null);
 		c.set('session', null);
 		const token = readSessionCookie(c, deps.config);
-		if (!token) return next();
+		if (token === undefined) return next();
+		// Not a token we could have given (a leftover, a forgery): no query, and the cookie cleared.
+		if (!isSessionToken(token)) {
+			clearSessionCookie(c, deps.config);
+			return next();
+		}
 		const remembered = sessions.remembered(token);
 		if (remembered) {
 			signIn(c, remembered);

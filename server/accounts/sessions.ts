@@ -94,21 +94,27 @@ export function setSessionCookie(
 
 const TOKEN = /^[a-z2-7]{52}$/;
 
+/** Whether a cookie's value has the shape of the tokens we give (base32, never quoted nor encoded). */
+export function isSessionToken(value: string): boolean {
+	return TOKEN.test(value);
+}
+
 /**
- * The session token of the request, when its cookie holds one of the shape we give (base32, never
- * quoted nor encoded): anything else is no session, without a query. Read by hand rather than by
- * parsing every cookie of the header, since every API call reads it.
+ * The value of the request's session cookie, as sent. Read by hand rather than by parsing every
+ * cookie of the header, since every API call reads it; only a whole cookie counts: at the start of
+ * the header or after a ";", never inside another cookie's value ("a=x portail_session=…" could
+ * otherwise slip a token past the __Host- prefix, set from a sibling domain).
  */
 export function readSessionCookie(c: Context, config: Config): string | undefined {
 	const header = c.req.header('Cookie');
 	if (!header) return undefined;
 	const name = `${sessionCookieName(config)}=`;
 	for (let at = header.indexOf(name); at !== -1; at = header.indexOf(name, at + 1)) {
-		// A whole name only: at the start, or after "; " (not the end of another cookie's name).
-		if (at > 0 && header[at - 1] !== ' ' && header[at - 1] !== ';') continue;
+		let before = at - 1;
+		while (before >= 0 && (header[before] === ' ' || header[before] === '\t')) before--;
+		if (before >= 0 && header[before] !== ';') continue;
 		const end = header.indexOf(';', at);
-		const value = header.slice(at + name.length, end === -1 ? undefined : end).trim();
-		return TOKEN.test(value) ? value : undefined;
+		return header.slice(at + name.length, end === -1 ? undefined : end).trim();
 	}
 	return undefined;
 }

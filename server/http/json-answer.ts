@@ -67,9 +67,9 @@ export class JsonAnswer {
 		headers['Vary'] = 'Accept-Encoding';
 		if (!encoding) return { body: this.text, headers };
 		headers['Content-Encoding'] = encoding;
-		const body = Buffer.from(this.text);
-		// zlib's output is a fresh buffer of its own, never shared memory.
-		const encoded = (encoding === 'gzip' ? gzipSync(body) : deflateSync(body)) as Uint8Array<ArrayBuffer>;
+		const text = Buffer.from(this.text);
+		// Copied to its size: zlib hands back a view of a 16 KiB chunk, held as long as the answer is kept.
+		const encoded = new Uint8Array(encoding === 'gzip' ? gzipSync(text) : deflateSync(text));
 		return { body: encoded, headers };
 	}
 }

@@ -60,7 +60,9 @@ export function securityHeaders(options: { scriptHashes: string[] }): Middleware
 		// Behind the town's TLS proxy the request arrives over http with X-Forwarded-Proto.
 		const proto = c.req.header('x-forwarded-proto') ?? c.req.url.slice(0, c.req.url.indexOf(':'));
 		const headers =
-			sets[c.req.path.startsWith('/api/') ? 'api' : 'pages'][proto === 'https' ? 'https' : 'http'];
+			sets[c.req.path === '/api' || c.req.path.startsWith('/api/') ? 'api' : 'pages'][
+				proto === 'https' ? 'https' : 'http'
+			];
 		c.set('securityHeaders', headers);
 		await next();
 		if (c.get('answerComplete')) return;

@@ -76,6 +76,23 @@ describe('a pull answer kept in memory', () => {
 		expect((await pull(martin.client, ...DECEMBER)).reservations).toHaveLength(1);
 	});
 
+	it('follows a child’s bookings by person, even one moved to another household', async () => {
+		const ctx = await testApp({ now: NOW });
+		const dupin = await withDupinFamily(ctx);
+		const martin = await withMartinFamily(ctx);
+		await push(dupin.client, create(dupin.timId, 'restauration-midi', '2026-12-03'));
+		await ctx.db
+			.updateTable('person')
+			.set({ household_id: martin.householdId })
+			.where('id', '=', dupin.timId)
+			.execute();
+		const dates = async () => (await pull(martin.client, ...DECEMBER)).reservations.map((r) => r.date);
+		expect(await dates()).toEqual(['2026-12-03']);
+		// The row still names the first household: the change must reach the one the child is in.
+		await ctx.db.deleteFrom('reservation').where('person_id', '=', dupin.timId).execute();
+		expect(await dates()).toEqual([]);
+	});
+
 	it('shows a change committed by another process', async () => {
 		const ctx = await testApp({ now: NOW });
 		const { client } = await withDupinFamily(ctx);
