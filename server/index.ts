@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
@@ -41,6 +42,9 @@ const mailer = createMailer({
 
 const mail = new MailQueue(mailer);
 const app = createApp({ db, writes, config, mailer, mail, clock });
+if (!existsSync(join(config.appDir, 'index.html'))) {
+	console.warn(`[portail] Aucune application construite dans ${config.appDir} : lancez \`npm run build\`.`);
+}
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
 	console.info(
 		`[portail] ${config.townName} — ${config.publicUrl} (écoute ${info.address}:${info.port}, base ${file})`

@@ -50,8 +50,6 @@ const staticCaching: MiddlewareHandler = async (c, next) => {
  * extension are real 404s, not the app.
  */
 export function mountSpa(app: Hono, appDir: string, shell: { html: string } | null): void {
-	if (!shell)
-		console.warn(`[portail] Aucune application construite dans ${appDir} : lancez \`npm run build\`.`);
 	const sendShell = (c: Context) => {
 		c.header('Cache-Control', REVALIDATE);
 		return shell ? c.html(shell.html) : c.text("L'application n'est pas construite (npm run build).", 503);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { testApp } from './support/test-app.ts';
 
 describe('GET /api/health', () => {
@@ -14,13 +14,20 @@ describe('GET /api/health', () => {
 		});
 	});
 
-	it('fails loudly (500, JSON, no stack) when the database is gone', async () => {
+	it('fails loudly (500, JSON, no stack) when the database is gone, and logs the error', async () => {
 		const { app, db } = await testApp();
 		await db.destroy();
-		const res = await app.request('/api/health');
-		expect(res.status).toBe(500);
-		const body = (await res.json()) as { error: { code: string; message: string } };
-		expect(body.error.code).toBe('internal_error');
-		expect(JSON.stringify(body)).not.toContain('at ');
+		// Caught rather than printed: a log still in flight when the file ends fails vitest's teardown.
+		const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+		try {
+			const res = await app.request('/api/health');
+			expect(res.status).toBe(500);
+			const body = (await res.json()) as { error: { code: string; message: string } };
+			expect(body.error.code).toBe('internal_error');
+			expect(JSON.stringify(body)).not.toContain('at ');
+			expect(logged).toHaveBeenCalledWith('[erreur] GET /api/health', expect.any(Error));
+		} finally {
+			logged.mockRestore();
+		}
 	});
 });

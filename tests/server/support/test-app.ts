@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
@@ -15,6 +15,11 @@ const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
 	for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
+
+function emptyDir(dir: string): string {
+	mkdirSync(dir, { recursive: true });
+	return dir;
+}
 
 export function tempDir(prefix = 'portail-test-'): string {
 	const dir = mkdtempSync(join(tmpdir(), prefix));
@@ -39,7 +44,8 @@ export async function testApp(options: { now?: string; appDir?: string; env?: Re
 	const config: Config = loadConfig({
 		NODE_ENV: 'test',
 		DATA_DIR: dataDir,
-		APP_DIR: options.appDir ?? join(dataDir, 'no-build'),
+		// An empty folder when no build is given: the app answers that it is not built (tested).
+		APP_DIR: options.appDir ?? emptyDir(join(dataDir, 'no-build')),
 		// Tests give each client its address in X-Forwarded-For, as the town's proxy would.
 		TRUST_PROXY: 'true',
 		...options.env
