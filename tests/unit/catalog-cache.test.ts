@@ -27,7 +27,10 @@ function freshDatabase() {
 	return db;
 }
 afterEach(async () => {
-	for (const db of databases.splice(0)) await db.delete();
+	// All closed before any is deleted: a reopened copy still open would make Dexie warn.
+	const closing = databases.splice(0);
+	for (const db of closing) db.close();
+	for (const db of closing) await db.delete();
 });
 
 describe('catalogue cache (Dexie)', () => {

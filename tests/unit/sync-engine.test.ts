@@ -9,7 +9,10 @@ import { FakeSyncServer, TIM } from './support-fake-sync-server.ts';
 let n = 0;
 const opened: PortailDatabase[] = [];
 afterEach(async () => {
-	for (const db of opened.splice(0)) await db.delete();
+	// All closed before any is deleted: a reopened copy still open would make Dexie warn.
+	const closing = opened.splice(0);
+	for (const db of closing) db.close();
+	for (const db of closing) await db.delete();
 });
 
 function setup() {
