@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { cancel, create, enrol, push, pushOne, rowCounts, withDupinFamily } from './support/agenda.ts';
-import { testApp } from './support/test-app.ts';
+import { cancel, create, enrol, push, pushOne, rowCounts, dupins } from './support/agenda.ts';
 
-// The clock stands on Saturday 28 November 2026, 10:00 in Paris (school year 2026-2027, zone B).
-const NOW = '2026-11-28T09:00:00Z';
 const CANTEEN = 'restauration-midi';
 const CANTEEN_LINE = 'DUPIN Tim Restauration scolaire (1 x 3,50 €) Restauration scolaire - Repas de midi';
-
-async function dupins(now = NOW) {
-	const ctx = await testApp({ now });
-	return { ctx, ...(await withDupinFamily(ctx)) };
-}
 
 describe('booking and cancelling one day', () => {
 	it('books a meal with its history line and debit, and a cancellation in time reverses it', async () => {

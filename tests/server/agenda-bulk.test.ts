@@ -3,23 +3,16 @@ import { dayKind, daysBetween } from '../../src/lib/domain/agenda/calendar.ts';
 import type { BulkPayload, BulkSummary } from '../../src/lib/domain/sync/protocol.ts';
 import { loadCalendar } from '../../server/agenda/agenda-data.ts';
 import { addChild } from '../../server/profile/household-service.ts';
-import { bulk, create, FRENCH_SENTENCE, pushOne, rowCounts, withDupinFamily } from './support/agenda.ts';
+import { bulk, create, FRENCH_SENTENCE, pushOne, rowCounts, dupins } from './support/agenda.ts';
 import type { TestClient } from './support/http-client.ts';
-import { testApp, type TestCtx } from './support/test-app.ts';
+import type { TestCtx } from './support/test-app.ts';
 
-// Saturday 28 November 2026, 10:00 in Paris.
-const NOW = '2026-11-28T09:00:00Z';
 const TWO_WEEKS = [
 	'restauration-midi',
 	'garderie-matin-gratuite',
 	'garderie-matin-payante',
 	'centre-de-loisirs'
 ];
-
-async function dupins(now = NOW) {
-	const ctx = await testApp({ now });
-	return { ctx, ...(await withDupinFamily(ctx)) };
-}
 
 async function saisie(client: TestClient, payload: BulkPayload): Promise<BulkSummary> {
 	const result = await pushOne(client, bulk(payload));

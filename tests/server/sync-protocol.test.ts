@@ -12,7 +12,8 @@ import {
 	pushRequest,
 	rowCounts,
 	withDupinFamily,
-	withMartinFamily
+	withMartinFamily,
+	dupins
 } from './support/agenda.ts';
 import { expectError } from './support/expect.ts';
 import { json, TestClient } from './support/http-client.ts';
@@ -20,11 +21,6 @@ import { testApp } from './support/test-app.ts';
 
 const NOW = '2026-11-28T09:00:00Z';
 const CANTEEN = 'restauration-midi';
-
-async function dupins() {
-	const ctx = await testApp({ now: NOW });
-	return { ctx, ...(await withDupinFamily(ctx)) };
-}
 
 describe('push applies each mutation exactly once', () => {
 	it('answers a replay with the stored answer: one booking, one history line, one ledger line', async () => {

@@ -10,7 +10,8 @@ import {
 	push,
 	pushOne,
 	withDupinFamily,
-	withMartinFamily
+	withMartinFamily,
+	dupins
 } from './support/agenda.ts';
 import { expectError } from './support/expect.ts';
 import { TestClient } from './support/http-client.ts';
@@ -19,11 +20,6 @@ import { testApp } from './support/test-app.ts';
 const NOW = '2026-11-28T09:00:00Z';
 const CANTEEN = 'restauration-midi';
 const CENTRE = 'centre-de-loisirs';
-
-async function dupins() {
-	const ctx = await testApp({ now: NOW });
-	return { ctx, ...(await withDupinFamily(ctx)) };
-}
 
 describe('GET /api/sync/pull', () => {
 	it('checks the window: dates, order, at most 120 days, and the client’s schema version', async () => {

@@ -10,7 +10,7 @@ import { DEMO_CITIZEN, installDemoData } from '../../../server/demo/demo-data.ts
 import { addChild } from '../../../server/profile/household-service.ts';
 import { CLAIRE, registerCitizen } from './accounts.ts';
 import { json, TestClient } from './http-client.ts';
-import type { TestCtx } from './test-app.ts';
+import { testApp, type TestCtx } from './test-app.ts';
 
 /** The demo family (Pascal and Tim DUPIN) on a test portal, Pascal signed in. */
 export async function withDupinFamily(ctx: TestCtx) {
@@ -27,6 +27,15 @@ export async function withDupinFamily(ctx: TestCtx) {
 		.where('prenom', '=', 'Tim')
 		.executeTakeFirstOrThrow();
 	return { client, timId: tim.id };
+}
+
+/** Saturday 28 November 2026, 10:00 in Paris: the agenda tests' day unless they say otherwise. */
+export const AGENDA_NOW = '2026-11-28T09:00:00Z';
+
+/** A test portal at `now` with the DUPIN family, Pascal signed in. */
+export async function dupins(now = AGENDA_NOW) {
+	const ctx = await testApp({ now });
+	return { ctx, ...(await withDupinFamily(ctx)) };
 }
 
 /**
