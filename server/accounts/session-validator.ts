@@ -2,6 +2,7 @@ import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import { preparedQuery } from '../db/prepared-query.ts';
 import type { WriteWatch } from '../db/write-watch.ts';
+import { LruMap } from '../lru-map.ts';
 import { IDLE_MS, type CurrentAccount, type Session } from './sessions.ts';
 import { hashToken } from './tokens.ts';
 
@@ -38,7 +39,7 @@ export function sessionValidator(db: Db, writes: WriteWatch, clock: Clock) {
 				.where('session.id', '=', id),
 		['']
 	);
-	const kept = new Map<string, { signedIn: SignedIn; generation: number }>();
+	const kept = new LruMap<string, { signedIn: SignedIn; generation: number }>(KEPT_SESSIONS);
 
 	async function check(token: string, now: number): Promise<SignedIn | null> {
 		const id = hashToken(token);
@@ -76,7 +77,6 @@ export function sessionValidator(db: Db, writes: WriteWatch, clock: Clock) {
 			const known = kept.get(token);
 			if (!known) return undefined;
 			const now = clock.now().getTime();
-			kept.delete(token);
 			// Not once a renewal (a write) is due, nor past any expiry.
 			if (
 				known.generation !== writes.generation() ||
@@ -84,7 +84,6 @@ export function sessionValidator(db: Db, writes: WriteWatch, clock: Clock) {
 				now >= known.signedIn.session.absoluteExpiresAt.getTime()
 			)
 				return undefined;
-			kept.set(token, known);
 			return known.signedIn;
 		},
 
@@ -93,12 +92,8 @@ export function sessionValidator(db: Db, writes: WriteWatch, clock: Clock) {
 			// The generation read before the query: a write landing meanwhile makes the next call check again.
 			const generation = writes.generation();
 			const signedIn = await check(token, clock.now().getTime());
-			if (signedIn) {
-				kept.set(token, { signedIn, generation });
-				if (kept.size > KEPT_SESSIONS) kept.delete(kept.keys().next().value ?? '');
-			} else {
-				kept.delete(token);
-			}
+			if (signedIn) kept.set(token, { signedIn, generation });
+			else kept.delete(token);
 			return signedIn;
 		}
 	};

@@ -1,3 +1,4 @@
+import type { AgendaPerson } from '../../src/lib/domain/agenda/snapshot.ts';
 import type { ActivityDefinition } from '../../src/lib/domain/agenda/activities.ts';
 import type { CalendarClosure, TownCalendar } from '../../src/lib/domain/agenda/calendar.ts';
 import type { Db } from '../db/database.ts';
@@ -34,10 +35,8 @@ export async function loadCalendar(db: Db): Promise<TownCalendar> {
 	};
 }
 
-export type HouseholdPerson = { id: number; nom: string; prenom: string; sessions: string[] };
-
 /** The household's persons who have enrolments (the only ones with an agenda), oldest first. */
-export async function loadAgendaPersons(db: Db, householdId: number): Promise<HouseholdPerson[]> {
+export async function loadAgendaPersons(db: Db, householdId: number): Promise<AgendaPerson[]> {
 	const persons = await db
 		.selectFrom('person')
 		.select(['id', 'nom_naissance', 'nom_usage', 'prenom'])
@@ -65,13 +64,12 @@ export async function loadReservations(db: Db, personIds: number[], from: string
 	if (personIds.length === 0) return [];
 	const rows = await db
 		.selectFrom('reservation')
-		.select(['id', 'person_id', 'activity_code', 'service_date'])
+		.select(['person_id', 'activity_code', 'service_date'])
 		.where('person_id', 'in', personIds)
 		.where('service_date', '>=', from)
 		.where('service_date', '<=', to)
 		.execute();
 	return rows.map((r) => ({
-		id: r.id,
 		personId: r.person_id,
 		activityCode: r.activity_code,
 		date: r.service_date

@@ -1,8 +1,8 @@
+import type { AgendaPerson } from '../../src/lib/domain/agenda/snapshot.ts';
 import type { ActivityDefinition } from '../../src/lib/domain/agenda/activities.ts';
 import type { Change } from '../../src/lib/domain/agenda/planner.ts';
 import { presenceLine } from '../billing/ledger.ts';
 import type { Db } from '../db/database.ts';
-import type { HouseholdPerson } from './agenda-data.ts';
 
 const CHUNK = 400;
 function chunks<T>(items: T[]): T[][] {
@@ -17,7 +17,7 @@ export type WriteContext = {
 	author: string;
 	now: string;
 	activities: Map<string, ActivityDefinition>;
-	persons: Map<number, HouseholdPerson>;
+	persons: Map<number, AgendaPerson>;
 };
 
 /**

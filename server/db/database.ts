@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
 import type { Database } from './schema.ts';
+import { LruMap } from '../lru-map.ts';
 import { WriteWatch } from './write-watch.ts';
 
 export type Db = Kysely<Database>;
@@ -39,7 +40,7 @@ const STATEMENT_CACHE_SIZE = 500;
  * Each statement that can write (an INSERT … RETURNING is a reader too) tells `writes` as it runs.
  */
 function withStatementCache(sqlite: SQLite.Database, writes: WriteWatch): SqliteDatabase {
-	const statements = new Map<string, SqliteStatement>();
+	const statements = new LruMap<string, SqliteStatement>(STATEMENT_CACHE_SIZE);
 	const watched = (statement: SQLite.Statement): SqliteStatement =>
 		statement.readonly
 			? statement
@@ -53,10 +54,7 @@ function withStatementCache(sqlite: SQLite.Database, writes: WriteWatch): Sqlite
 		close: () => sqlite.close(),
 		prepare(sql) {
 			let statement = statements.get(sql);
-			if (statement) statements.delete(sql);
-			else statement = watched(sqlite.prepare(sql));
-			statements.set(sql, statement);
-			if (statements.size > STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value ?? '');
+			if (!statement) statements.set(sql, (statement = watched(sqlite.prepare(sql))));
 			return statement;
 		}
 	};

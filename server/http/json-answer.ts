@@ -15,7 +15,7 @@ type Encoding = 'gzip' | 'deflate';
 const THRESHOLD = 1024;
 
 /** gzip or deflate as the client accepts them (q-values, `*`), gzip first: as Hono's compress(). */
-export function chooseEncoding(header: string | undefined): Encoding | undefined {
+function chooseEncoding(header: string | undefined): Encoding | undefined {
 	if (header === undefined) return undefined;
 	const accepts = parseAccept(header);
 	const wildcard = accepts.find((a) => a.type === '*')?.q;

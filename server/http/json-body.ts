@@ -8,7 +8,8 @@ import { AppError } from './errors.ts';
  * text/plain, so this closes the door the Origin check also guards.
  */
 export const jsonOnly: MiddlewareHandler = async (c, next) => {
-	if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) && c.req.header('content-length') !== '0') {
+	// Mounted by guardStateChanges, which lets reads (GET, HEAD, OPTIONS) past before it.
+	if (c.req.header('content-length') !== '0') {
 		const type = c.req.header('content-type');
 		// A request with no body has no type: browsers send a bodiless DELETE with neither a
 		// Content-Type nor a Content-Length. Only an empty body may come without a type.

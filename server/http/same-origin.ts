@@ -7,12 +7,11 @@ import { AppError } from './errors.ts';
  * middleware, mounted beside this one, covers form posts that carry no Origin.)
  */
 export function sameOriginOnly(publicOrigin: string): MiddlewareHandler {
+	// Mounted by guardStateChanges, which lets reads (GET, HEAD, OPTIONS) past before it.
 	return async (c, next) => {
-		if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) {
-			const origin = c.req.header('origin');
-			if (origin && origin !== publicOrigin && origin !== new URL(c.req.url).origin) {
-				throw new AppError(403, 'forbidden_origin', 'Requête refusée : elle ne provient pas du portail.');
-			}
+		const origin = c.req.header('origin');
+		if (origin && origin !== publicOrigin && origin !== new URL(c.req.url).origin) {
+			throw new AppError(403, 'forbidden_origin', 'Requête refusée : elle ne provient pas du portail.');
 		}
 		await next();
 	};

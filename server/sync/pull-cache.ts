@@ -2,6 +2,7 @@ import type { Db } from '../db/database.ts';
 import { preparedQuery } from '../db/prepared-query.ts';
 import type { WriteWatch } from '../db/write-watch.ts';
 import { JsonAnswer } from '../http/json-answer.ts';
+import { LruMap } from '../lru-map.ts';
 
 /** About 10 KiB of JSON and 2 KiB of gzip each: at most some 12 MiB on the town's small server. */
 const MAX_ANSWERS = 1000;
@@ -34,7 +35,7 @@ export function pullCache(db: Db, writes: WriteWatch) {
 		[0]
 	);
 	type Kept = { stamps: string; answer: JsonAnswer; generation: number };
-	const answers = new Map<string, Kept>();
+	const answers = new LruMap<string, Kept>(MAX_ANSWERS);
 
 	const key = (householdId: number, from: string, to: string) => `${householdId}/${from}/${to}`;
 
@@ -43,17 +44,13 @@ export function pullCache(db: Db, writes: WriteWatch) {
 		remembered(householdId: number, from: string, to: string): JsonAnswer | undefined {
 			const k = key(householdId, from, to);
 			const kept = answers.get(k);
-			if (kept?.generation !== writes.generation()) return undefined;
-			answers.delete(k);
-			answers.set(k, kept);
-			return kept.answer;
+			return kept?.generation === writes.generation() ? kept.answer : undefined;
 		},
 
 		/** The answer for this household and window: the kept one if still true, or `build()`'s, kept. */
 		async answer(householdId: number, from: string, to: string, build: () => Promise<unknown>) {
 			const k = key(householdId, from, to);
 			const kept = answers.get(k);
-			answers.delete(k);
 			// Read before building: a change committed meanwhile moves them past these, so an answer
 			// that already includes it is checked or built once more rather than kept too long.
 			const generation = writes.generation();
@@ -65,7 +62,6 @@ export function pullCache(db: Db, writes: WriteWatch) {
 			}
 			const answer = new JsonAnswer(await build());
 			answers.set(k, { stamps, answer, generation });
-			if (answers.size > MAX_ANSWERS) answers.delete(answers.keys().next().value ?? '');
 			return answer;
 		}
 	};

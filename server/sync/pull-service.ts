@@ -50,7 +50,7 @@ export async function pullAgenda(
 		activities,
 		calendar,
 		persons,
-		reservations: reservations.map(({ personId, activityCode, date }) => ({ personId, activityCode, date })),
+		reservations,
 		capacity,
 		history: history.map((h) => ({
 			personId: h.person_id,

@@ -10,6 +10,7 @@ import { readJson } from '../http/json-body.ts';
 import { pullCache } from './pull-cache.ts';
 import { pullAgenda } from './pull-service.ts';
 import { pushMutations } from './push-service.ts';
+import { LruMap } from '../lru-map.ts';
 
 const MAX_WINDOW_DAYS = 120;
 // Each refusal reads as a sentence for a person: zod's own words ("date ISO invalide") are not one.
@@ -38,7 +39,7 @@ const KEPT_WINDOWS = 64;
  * few months again and again, and checking them costs a cached pull a twentieth of its time.
  */
 function windowReader(): (url: string, query: () => Record<string, string>) => Window {
-	const kept = new Map<string, Window>();
+	const kept = new LruMap<string, Window>(KEPT_WINDOWS);
 	return (url, query) => {
 		const search = url.slice(url.indexOf('?') + 1 || url.length);
 		const known = kept.get(search);
@@ -47,7 +48,6 @@ function windowReader(): (url: string, query: () => Record<string, string>) => W
 		if (!parsed.success)
 			throw new AppError(400, 'invalid_window', parsed.error.issues[0]?.message ?? 'Période invalide.');
 		kept.set(search, parsed.data);
-		if (kept.size > KEPT_WINDOWS) kept.delete(kept.keys().next().value ?? '');
 		return parsed.data;
 	};
 }

@@ -1,4 +1,4 @@
-import { formatParisDateTime } from '../domain/agenda/paris-time.ts';
+import { formatParisDateTime, parisDate } from '../domain/agenda/paris-time.ts';
 
 /** French display of an ISO day or instant: 13/02/2018, « 13/02/2018 à 15:10 ». */
 export function formatDay(iso: string): string {
@@ -12,5 +12,5 @@ export function formatDateTime(iso: string): string {
 
 /** Today in Europe/Paris as `YYYY-MM-DD` (the device's clock: for form checks only). */
 export function todayInParis(now: Date = new Date()): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(now);
+	return parisDate(now);
 }

@@ -17,9 +17,6 @@ export function weekdayIndex(date: string): number {
 	return (fromIsoDate(date).getUTCDay() + 6) % 7;
 }
 
-/** French school days of a four-day week: Monday, Tuesday, Thursday, Friday. */
-export const SCHOOL_WEEKDAYS = [0, 1, 3, 4];
-
 export type DayKind =
 	| { open: 'school' }
 	| { open: 'leisure' }

@@ -14,7 +14,7 @@ const parts = new Intl.DateTimeFormat('en-GB', {
 });
 
 /** The Paris calendar day and time of an instant. */
-export function parisParts(instant: Date): { date: string; hour: number; minute: number } {
+function parisParts(instant: Date): { date: string; hour: number; minute: number } {
 	const p = Object.fromEntries(parts.formatToParts(instant).map((x) => [x.type, x.value]));
 	return { date: `${p.year}-${p.month}-${p.day}`, hour: Number(p.hour), minute: Number(p.minute) };
 }

@@ -55,8 +55,6 @@ export type DayContext = {
 	bookedThatDay: string[];
 	/** Bookings of this activity that day, all children (for capacity). */
 	bookedCount: number;
-	/** Activities sharing a group with one booking per day at most (the morning garderie). */
-	exclusiveGroups?: string[];
 	allActivities: ActivityDefinition[];
 };
 
@@ -85,6 +83,7 @@ function commonRefusal(c: DayContext): Refusal | null {
 	return null;
 }
 
+/** Groups with one booking per child and day at most (the morning garderie, free or paid). */
 const EXCLUSIVE_GROUPS = ['garderie-matin'];
 
 /** Null when the child may book `activity` that day; otherwise the code and the French reason. */
@@ -94,8 +93,7 @@ export function bookingRefusal(c: DayContext): Refusal | null {
 	if (c.bookedThatDay.includes(c.activity.code)) {
 		return { code: 'deja-reserve', reason: `Déjà réservé le ${dayLabel(c.date)}.` };
 	}
-	const exclusive = c.exclusiveGroups ?? EXCLUSIVE_GROUPS;
-	if (exclusive.includes(c.activity.groupCode)) {
+	if (EXCLUSIVE_GROUPS.includes(c.activity.groupCode)) {
 		const other = c.allActivities.find(
 			(a) =>
 				a.groupCode === c.activity.groupCode && a.code !== c.activity.code && c.bookedThatDay.includes(a.code)
