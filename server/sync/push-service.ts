@@ -1,10 +1,4 @@
-import {
-	bulkChanges,
-	newPlanState,
-	planChanges,
-	summarize,
-	type Change
-} from '../../src/lib/domain/agenda/planner.ts';
+import { changesOf, newPlanState, planChanges, summarize } from '../../src/lib/domain/agenda/planner.ts';
 import {
 	mutationSchema,
 	type Mutation,
@@ -41,17 +35,6 @@ async function loadReference(db: Db, account: CurrentAccount) {
 		calendar,
 		author: `${(author.nom_usage ?? author.nom_naissance).toUpperCase()} ${author.prenom}`
 	};
-}
-
-function changesOf(mutation: Mutation): Change[] {
-	switch (mutation.kind) {
-		case 'reservation.create.v1':
-			return [{ ...mutation.payload, action: 'create' }];
-		case 'reservation.cancel.v1':
-			return [{ ...mutation.payload, action: 'cancel' }];
-		case 'reservation.bulk.v1':
-			return bulkChanges(mutation.payload);
-	}
 }
 
 /**

@@ -1,8 +1,7 @@
-import type { BulkPayload } from '../sync/protocol.ts';
 import type { ActivityDefinition } from './activities.ts';
 import { dayKind, type DayKind } from './calendar.ts';
 import { parisDate } from './paris-time.ts';
-import { bookingKey, bulkChanges, newPlanState, planChanges, type Change } from './planner.ts';
+import { bookingKey, changesOf, newPlanState, planChanges } from './planner.ts';
 import {
 	bookingRefusal,
 	cancellationRefusal,
@@ -44,14 +43,6 @@ export type DayView = {
 	activities: DayActivity[];
 	pending: boolean;
 };
-
-function changesOf(change: PendingChange): Change[] {
-	if (change.kind === 'reservation.bulk.v1') return bulkChanges(change.payload as BulkPayload);
-	const payload = change.payload as Omit<Change, 'action'>;
-	if (change.kind === 'reservation.create.v1') return [{ ...payload, action: 'create' }];
-	if (change.kind === 'reservation.cancel.v1') return [{ ...payload, action: 'cancel' }];
-	return [];
-}
 
 /**
  * The agenda as the parent sees it: the server's state (the snapshot) plus the changes still

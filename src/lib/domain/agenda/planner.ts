@@ -118,3 +118,15 @@ export function summarize(plan: { accepted: Change[]; refused: RefusedChange[] }
 		}))
 	};
 }
+
+/**
+ * The day changes a mutation stands for, on the server (checked against its schema) and in the
+ * browser (replaying the outbox); none for a kind this version does not know.
+ */
+export function changesOf(mutation: { kind: string; payload: unknown }): Change[] {
+	if (mutation.kind === 'reservation.bulk.v1') return bulkChanges(mutation.payload as BulkPayload);
+	const payload = mutation.payload as Omit<Change, 'action'>;
+	if (mutation.kind === 'reservation.create.v1') return [{ ...payload, action: 'create' }];
+	if (mutation.kind === 'reservation.cancel.v1') return [{ ...payload, action: 'cancel' }];
+	return [];
+}
