@@ -81,7 +81,6 @@ export function setSessionCookie(
 	session: Session,
 	now: Date
 ): void {
-	c.set('headersPrepared', true);
 	setCookie(c, sessionCookieName(config), token, {
 		httpOnly: true,
 		secure: isSecure(config),
@@ -120,7 +119,6 @@ export function readSessionCookie(c: Context, config: Config): string | undefine
 }
 
 export function clearSessionCookie(c: Context, config: Config): void {
-	c.set('headersPrepared', true);
 	deleteCookie(c, sessionCookieName(config), {
 		path: '/',
 		secure: isSecure(config),
