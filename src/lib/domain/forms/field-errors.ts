@@ -7,7 +7,7 @@ z.config(z.locales.fr());
 export const REQUIRED = 'Ce champ est obligatoire.';
 
 /** zod issues → one French message per field (the first), keyed by the field's dotted path. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
+export function fieldErrors(error: Pick<z.core.$ZodError, 'issues'>): Record<string, string> {
 	const fields: Record<string, string> = {};
 	for (const issue of error.issues) {
 		const key = issue.path.join('.') || '_';
