@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TOWN_ACTIVITIES } from '../../src/lib/domain/agenda/activities.ts';
 import { agendaView, bulkForecast } from '../../src/lib/domain/agenda/agenda-view.ts';
 import type { AgendaSnapshot } from '../../src/lib/domain/agenda/snapshot.ts';
+import { gridMove } from '../../src/lib/components/agenda/grid-keys.ts';
 import { visibleDays } from '../../src/lib/components/agenda/visible-days.ts';
 import { CALENDAR, TIM } from './support-fake-sync-server.ts';
 
@@ -79,10 +80,11 @@ describe('the agenda as drawn', () => {
 });
 
 describe('days shown', () => {
-	it('covers whole weeks around the month, the week, or the day', () => {
+	it('covers whole weeks around the month, the school week, or the day', () => {
 		const month = visibleDays('mois', '2026-12-17');
 		expect([month.from, month.to, month.days.length]).toEqual(['2026-11-30', '2027-01-03', 35]);
-		expect(visibleDays('semaine', '2026-12-03')).toMatchObject({ from: '2026-11-30', to: '2026-12-06' });
+		expect(visibleDays('semaine', '2026-12-03')).toMatchObject({ from: '2026-11-30', to: '2026-12-04' });
+		expect(visibleDays('semaine', '2026-12-06').days).toHaveLength(5);
 		expect(visibleDays('jour', '2026-12-03').days).toEqual(['2026-12-03']);
 	});
 });
@@ -117,5 +119,17 @@ describe('the saisie groupée forecast', () => {
 			NOW
 		);
 		expect(forecast).toMatchObject({ booked: 1, skipped: [] });
+	});
+});
+
+describe('the month grid under the keyboard', () => {
+	it('moves by a day, a week, to the ends of the week, or by a month', () => {
+		expect(gridMove('ArrowRight', '2026-11-30')).toBe('2026-12-01');
+		expect(gridMove('ArrowUp', '2026-12-03')).toBe('2026-11-26');
+		expect(gridMove('Home', '2026-12-03')).toBe('2026-11-30');
+		expect(gridMove('End', '2026-12-03')).toBe('2026-12-06');
+		expect(gridMove('PageDown', '2027-01-31')).toBe('2027-02-28');
+		expect(gridMove('PageUp', '2026-12-15')).toBe('2026-11-15');
+		expect(gridMove('Enter', '2026-12-03')).toBeNull();
 	});
 });

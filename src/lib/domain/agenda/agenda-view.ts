@@ -35,15 +35,8 @@ export type DayActivity = {
 	canCancel: boolean;
 };
 
-/** The manual's colour code, always with its words: vert, gris, jaune, rouge, bleu. */
+/** The manual's colour code (its words: agenda-labels.ts): vert, gris, jaune, rouge, bleu. */
 export type DayColour = 'reservable' | 'ferme' | 'aujourdhui' | 'reserve' | 'reserve-aujourdhui';
-export const DAY_COLOUR_LABELS: Record<DayColour, string> = {
-	reservable: 'Réservable',
-	ferme: 'Pas de service',
-	aujourdhui: "Aujourd'hui",
-	reserve: 'Réservé',
-	'reserve-aujourdhui': 'Réservation du jour'
-};
 
 export type DayView = {
 	date: string;
