@@ -7,7 +7,8 @@ import {
 	recoverySchema,
 	tokenSchema
 } from '../../src/lib/domain/accounts/account-forms.ts';
-import { usernameProblem } from '../../src/lib/domain/accounts/username.ts';
+import { RAW_FACTOR } from '../../src/lib/domain/accounts/bounded-text.ts';
+import { MAX_USERNAME_LENGTH, usernameProblem } from '../../src/lib/domain/accounts/username.ts';
 import type { AppDeps } from '../deps.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { clientIp } from '../http/client-ip.ts';
@@ -58,7 +59,9 @@ export function accountsRoutes(deps: AppDeps) {
 		.get('/activation', async (c) => c.json(await activationInfo(deps, queryToken(c))))
 		.get('/activation/identifiant', async (c) => {
 			await activationInfo(deps, queryToken(c));
-			const username = (c.req.query('identifiant') ?? '').trim().toLowerCase();
+			// Only as much as a username can hold is read (the pattern then refuses what is too long).
+			const typed = (c.req.query('identifiant') ?? '').slice(0, MAX_USERNAME_LENGTH * RAW_FACTOR);
+			const username = typed.trim().toLowerCase();
 			const problem = usernameProblem(username);
 			const disponible = !problem && !(await isUsernameTaken(deps.db, username));
 			return c.json({ identifiant: username, disponible, ...(problem ? { probleme: problem } : {}) });

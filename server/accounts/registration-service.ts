@@ -1,4 +1,5 @@
 import { identitySchema, type Identity } from '../../src/lib/domain/accounts/identity.ts';
+import { parisDate } from '../../src/lib/domain/agenda/paris-time.ts';
 import { defaultUsername, uniqueUsername } from '../../src/lib/domain/accounts/username.ts';
 import { fieldErrors } from '../../src/lib/domain/forms/field-errors.ts';
 import type { AppDeps } from '../deps.ts';
@@ -30,7 +31,8 @@ export async function requestAccount(
 	body: { identity: unknown; captcha: unknown }
 ): Promise<void> {
 	const now = deps.clock.now();
-	const parsed = identitySchema(now.toISOString().slice(0, 10)).safeParse(body.identity);
+	// "Today" is the Paris day, by the same function as the browser's form (todayInParis).
+	const parsed = identitySchema(parisDate(now)).safeParse(body.identity);
 	if (!parsed.success) {
 		throw new AppError(400, 'invalid_fields', 'Certains champs sont à corriger.', fieldErrors(parsed.error));
 	}

@@ -50,9 +50,12 @@ describe('signing in', () => {
 		expect(a).toBe(b);
 		await expectError(new Response(a, wrong), 401, { code: 'wrong_credentials', message: WRONG });
 		expect(client.cookies.size).toBe(0);
-		await expectError(await client.post('/api/auth/login', { identifiant: '' }), 400, {
-			fields: { identifiant: 'Ce champ est obligatoire.', motDePasse: 'Ce champ est obligatoire.' }
-		});
+		// Both empty fields are told at once; a field of spaces is empty.
+		for (const body of [{ identifiant: '' }, { identifiant: '  ', motDePasse: '' }]) {
+			await expectError(await client.post('/api/auth/login', body), 400, {
+				fields: { identifiant: 'Ce champ est obligatoire.', motDePasse: 'Ce champ est obligatoire.' }
+			});
+		}
 	});
 
 	it('stores only the SHA-256 of the cookie’s token, and gives a new token at each sign-in', async () => {
