@@ -20,7 +20,8 @@ import { checkCredentials } from './login-service.ts';
 import { resetInfo, resetPassword, startRecovery } from './recovery-service.ts';
 import { activateAccount, activationInfo, isUsernameTaken, requestAccount } from './registration-service.ts';
 import { clearSessionCookie, createSession, invalidateSession, setSessionCookie } from './sessions.ts';
-import { assertNotThrottled, recordFailure } from './throttle.ts';
+import { reserve } from './throttle.ts';
+import { RECOVERY, REGISTRATION, type Budget } from './throttle-budgets.ts';
 
 // Each part is checked by its own rule, with a French message: the identity by its schema, the
 // captcha (absent when the box was not ticked) by spendCaptcha.
@@ -39,11 +40,9 @@ async function signIn(deps: AppDeps, c: Context, accountId: number) {
 	return { account: await accountSummary(deps.db, accountId) };
 }
 
-/** Requests that send e-mails are limited per address (10 per 15 minutes), like failed sign-ins. */
-async function limitMailRequests(deps: AppDeps, c: Context, what: string) {
-	const ip = clientIp(c, deps.config.trustProxy);
-	await assertNotThrottled(deps.db, deps.clock, what, ip);
-	await recordFailure(deps.db, deps.clock, what, ip);
+/** Requests that send e-mails are limited per address, each kind in its own budget. */
+async function limitMailRequests(deps: AppDeps, c: Context, budget: Budget) {
+	await reserve(deps.db, deps.clock, budget, '', clientIp(c, deps.config.trustProxy));
 }
 
 /** Account creation, activation and recovery (manual §2). */
@@ -52,7 +51,7 @@ export function accountsRoutes(deps: AppDeps) {
 		.get('/captcha', async (c) => c.json(await newCaptchaChallenge(deps.db)))
 		.post('/registrations', async (c) => {
 			const body = await readJson(c, registrationBody);
-			await limitMailRequests(deps, c, 'limite:inscription');
+			await limitMailRequests(deps, c, REGISTRATION);
 			await requestAccount(deps, { identity: body.identity, captcha: body.captcha });
 			return c.json({ status: 'sent' }, 202);
 		})
@@ -73,7 +72,7 @@ export function accountsRoutes(deps: AppDeps) {
 		})
 		.post('/recovery', async (c) => {
 			const input = await readJson(c, recoverySchema);
-			await limitMailRequests(deps, c, 'limite:recuperation');
+			await limitMailRequests(deps, c, RECOVERY);
 			await startRecovery(deps, input);
 			return c.json({ status: 'sent' }, 202);
 		})
