@@ -18,10 +18,17 @@ import { accountSummary } from './account-summary.ts';
 import { newCaptchaChallenge } from './captcha.ts';
 import { checkCredentials } from './login-service.ts';
 import { resetInfo, resetPassword, startRecovery } from './recovery-service.ts';
-import { activateAccount, activationInfo, isUsernameTaken, requestAccount } from './registration-service.ts';
+import {
+	activateAccount,
+	activationInfo,
+	assertActivationLink,
+	isUsernameTaken,
+	requestAccount
+} from './registration-service.ts';
 import { clearSessionCookie, createSession, invalidateSession, setSessionCookie } from './sessions.ts';
 import { reserve } from './throttle.ts';
-import { RECOVERY, REGISTRATION, type Budget } from './throttle-budgets.ts';
+import { PASSWORD_LINK, RECOVERY, REGISTRATION, USERNAME_CHECK, type Budget } from './throttle-budgets.ts';
+import { hashToken } from './tokens.ts';
 
 // Each part is checked by its own rule, with a French message: the identity by its schema, the
 // captcha (absent when the box was not ticked) by spendCaptcha.
@@ -45,6 +52,11 @@ async function limitMailRequests(deps: AppDeps, c: Context, budget: Budget) {
 	await reserve(deps.db, deps.clock, budget, '', clientIp(c, deps.config.trustProxy));
 }
 
+/** Requests made with a link, limited per link (known by its hash, as stored) and per address. */
+async function limitLinkRequests(deps: AppDeps, c: Context, budget: Budget, token: string) {
+	await reserve(deps.db, deps.clock, budget, hashToken(token), clientIp(c, deps.config.trustProxy));
+}
+
 /** Account creation, activation and recovery (manual §2). */
 export function accountsRoutes(deps: AppDeps) {
 	return new Hono<AppEnv>()
@@ -57,7 +69,10 @@ export function accountsRoutes(deps: AppDeps) {
 		})
 		.get('/activation', async (c) => c.json(await activationInfo(deps, queryToken(c))))
 		.get('/activation/identifiant', async (c) => {
-			await activationInfo(deps, queryToken(c));
+			// Whether a name is free tells whether an account has it: a few tries per link and address.
+			const jeton = queryToken(c);
+			await limitLinkRequests(deps, c, USERNAME_CHECK, jeton);
+			await assertActivationLink(deps, jeton);
 			// Only as much as a username can hold is read (the pattern then refuses what is too long).
 			const typed = (c.req.query('identifiant') ?? '').slice(0, MAX_USERNAME_LENGTH * RAW_FACTOR);
 			const username = typed.trim().toLowerCase();
@@ -67,6 +82,7 @@ export function accountsRoutes(deps: AppDeps) {
 		})
 		.post('/activation', async (c) => {
 			const input = await readJson(c, activationSchema);
+			await limitLinkRequests(deps, c, PASSWORD_LINK, input.jeton);
 			const accountId = await activateAccount(deps, input);
 			return c.json(await signIn(deps, c, accountId), 201);
 		})
@@ -79,6 +95,7 @@ export function accountsRoutes(deps: AppDeps) {
 		.get('/password-reset', async (c) => c.json(await resetInfo(deps, queryToken(c))))
 		.post('/password-reset', async (c) => {
 			const input = await readJson(c, passwordResetSchema);
+			await limitLinkRequests(deps, c, PASSWORD_LINK, input.jeton);
 			const accountId = await resetPassword(deps, input);
 			return c.json(await signIn(deps, c, accountId));
 		});

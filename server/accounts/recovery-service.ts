@@ -79,11 +79,16 @@ export async function resetInfo(deps: AppDeps, token: string): Promise<{ identif
 	return { identifiant: (await resetToken(deps.db, token, deps.clock.now())).username };
 }
 
-/** Sets the new password, spends every reset link of the account and ends all its sessions. */
+/**
+ * Sets the new password, spends every reset link of the account and ends all its sessions. The link
+ * is checked before the password is hashed (a dead link costs no Argon2 hash), and again in the
+ * transaction, as it may have been spent meanwhile.
+ */
 export async function resetPassword(
 	deps: AppDeps,
 	input: { jeton: string; motDePasse: string }
 ): Promise<number> {
+	await resetToken(deps.db, input.jeton, deps.clock.now());
 	const passwordHash = await hashPassword(input.motDePasse);
 	return deps.db.transaction().execute(async (trx) => {
 		const now = deps.clock.now();

@@ -97,23 +97,33 @@ export async function activationInfo(deps: AppDeps, token: string) {
 	};
 }
 
+const usernameTaken = () =>
+	new AppError(409, 'username_taken', 'Cet identifiant est déjà utilisé.', {
+		identifiant: 'Cet identifiant est déjà utilisé : choisissez-en un autre.'
+	});
+
+/** Refuses (410) a link that is not a pending request's, without reading anything else. */
+export async function assertActivationLink(deps: AppDeps, token: string): Promise<void> {
+	await pendingRequest(deps.db, token, deps.clock.now());
+}
+
 /**
  * "Valider et accéder à votre compte": creates the household with its titulaire and the account,
- * and spends the link, all in one transaction (a link used twice creates one account).
+ * and spends the link, all in one transaction (a link used twice creates one account). The link
+ * and the username are checked before the password is hashed, so a refused request costs no
+ * Argon2 hash; the transaction checks both again, as either may have changed meanwhile.
  */
 export async function activateAccount(
 	deps: AppDeps,
 	input: { jeton: string; identifiant: string; motDePasse: string }
 ): Promise<number> {
+	await pendingRequest(deps.db, input.jeton, deps.clock.now());
+	if (await isUsernameTaken(deps.db, input.identifiant)) throw usernameTaken();
 	const passwordHash = await hashPassword(input.motDePasse);
 	return deps.db.transaction().execute(async (trx) => {
 		const now = deps.clock.now();
 		const { id: requestId, identity } = await pendingRequest(trx, input.jeton, now);
-		if (await isUsernameTaken(trx, input.identifiant)) {
-			throw new AppError(409, 'username_taken', 'Cet identifiant est déjà utilisé.', {
-				identifiant: 'Cet identifiant est déjà utilisé : choisissez-en un autre.'
-			});
-		}
+		if (await isUsernameTaken(trx, input.identifiant)) throw usernameTaken();
 		const email = await trx
 			.selectFrom('account')
 			.select('id')
