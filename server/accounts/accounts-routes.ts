@@ -27,7 +27,7 @@ import {
 } from './registration-service.ts';
 import { clearSessionCookie, createSession, invalidateSession, setSessionCookie } from './sessions.ts';
 import { reserve } from './throttle.ts';
-import { PASSWORD_LINK, RECOVERY, REGISTRATION, USERNAME_CHECK, type Budget } from './throttle-budgets.ts';
+import { PASSWORD_LINK, REGISTRATION, USERNAME_CHECK, type Budget } from './throttle-budgets.ts';
 import { hashToken } from './tokens.ts';
 
 // Each part is checked by its own rule, with a French message: the identity by its schema, the
@@ -88,8 +88,7 @@ export function accountsRoutes(deps: AppDeps) {
 		})
 		.post('/recovery', async (c) => {
 			const input = await readJson(c, recoverySchema);
-			await limitMailRequests(deps, c, RECOVERY);
-			await startRecovery(deps, input);
+			await startRecovery(deps, input, clientIp(c, deps.config.trustProxy));
 			return c.json({ status: 'sent' }, 202);
 		})
 		.get('/password-reset', async (c) => c.json(await resetInfo(deps, queryToken(c))))

@@ -7,7 +7,7 @@ import type { Db } from '../db/database.ts';
 import { AppError } from '../http/errors.ts';
 import { createHouseholdWithTitulaire } from '../profile/household-service.ts';
 import { activationMail, alreadyRegisteredMail } from './account-mails.ts';
-import { spendCaptcha } from './captcha.ts';
+import { spendCaptcha, verifyCaptcha } from './captcha.ts';
 import { hashPassword } from './password-hash.ts';
 import { generateToken, hashToken } from './tokens.ts';
 
@@ -23,8 +23,10 @@ const invalidActivation = () =>
 /**
  * "Enregistrer la demande": the identity is kept as a pending request and a single-use activation
  * link is e-mailed. The answer is the same whether an account exists for the address or not (the
- * owner of an existing account gets a reminder instead), and a second request for the same address
- * replaces the first with a fresh link.
+ * owner of an existing account gets a reminder instead), and so is the work before it: the
+ * captcha spent, the address looked for. Keeping the request (a write to the disk) and the
+ * e-mails happen after the answer. A second request for the same address replaces the first with
+ * a fresh link.
  */
 export async function requestAccount(
 	deps: AppDeps,
@@ -36,32 +38,30 @@ export async function requestAccount(
 	if (!parsed.success) {
 		throw new AppError(400, 'invalid_fields', 'Certains champs sont à corriger.', fieldErrors(parsed.error));
 	}
-	await spendCaptcha(deps.db, body.captcha);
+	await spendCaptcha(deps.db, await verifyCaptcha(deps.db, body.captcha));
 	const identity = parsed.data;
-
 	const account = await deps.db
 		.selectFrom('account')
 		.select('username')
 		.where('email', '=', identity.email)
 		.executeTakeFirst();
-	if (account) {
-		deps.mail.enqueue(alreadyRegisteredMail(deps.config, identity.email, account.username));
-		return;
-	}
-	const token = generateToken();
-	const values = {
-		email: identity.email,
-		identity_json: JSON.stringify(identity),
-		token_hash: hashToken(token),
-		expires_at: new Date(now.getTime() + ACTIVATION_MS).toISOString(),
-		created_at: now.toISOString()
-	};
-	await deps.db
-		.insertInto('account_request')
-		.values(values)
-		.onConflict((oc) => oc.column('email').doUpdateSet(values))
-		.execute();
-	deps.mail.enqueue(activationMail(deps.config, identity.email, identity.prenom, token));
+	deps.mail.later(async () => {
+		if (account) return [alreadyRegisteredMail(deps.config, identity.email, account.username)];
+		const token = generateToken();
+		const values = {
+			email: identity.email,
+			identity_json: JSON.stringify(identity),
+			token_hash: hashToken(token),
+			expires_at: new Date(now.getTime() + ACTIVATION_MS).toISOString(),
+			created_at: now.toISOString()
+		};
+		await deps.db
+			.insertInto('account_request')
+			.values(values)
+			.onConflict((oc) => oc.column('email').doUpdateSet(values))
+			.execute();
+		return [activationMail(deps.config, identity.email, identity.prenom, token)];
+	});
 }
 
 async function pendingRequest(db: Db, token: string, now: Date) {

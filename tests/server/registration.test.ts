@@ -23,7 +23,11 @@ async function register(client: TestClient, identity: object, captcha?: string) 
 	});
 }
 
-const requests = (ctx: TestCtx) => ctx.db.selectFrom('account_request').selectAll().execute();
+/** The pending requests, once what follows the answers (keeping them, e-mailing) is done. */
+async function requests(ctx: TestCtx) {
+	await ctx.mail.drain();
+	return ctx.db.selectFrom('account_request').selectAll().execute();
+}
 
 describe('POST /api/accounts/registrations', () => {
 	it('keeps the request and e-mails an activation link, storing only the SHA-256 of its token', async () => {
