@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
+import { startPurging } from './accounts/purge-expired.ts';
 import { createApp } from './app.ts';
 import { fixedClock, systemClock } from './clock.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
@@ -34,6 +35,8 @@ if (await installTownDefaults(db, clock, config.townName)) {
 if (config.demo && (await installDemoData(db, clock))) {
 	console.info('[base] données de démonstration ajoutées');
 }
+// Expired sessions, links and attempts: purged now, then every few minutes, in small steps.
+const purging = startPurging(db, clock);
 const mailer = createMailer({
 	smtpUrl: config.smtpUrl,
 	from: config.mailFrom,
@@ -60,6 +63,7 @@ function shutdown(signal: string) {
 	const force = setTimeout(() => process.exit(1), 10_000);
 	force.unref();
 	server.close(async () => {
+		await purging.stop();
 		await mail.drain();
 		mailer.close();
 		await db.destroy();

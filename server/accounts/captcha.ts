@@ -11,6 +11,8 @@ import { serverSecret } from './server-secrets.ts';
  * of the town.
  */
 const LIFETIME_MS = 10 * 60 * 1000;
+/** The captcha's own time, for its expiry and for purging what it spent. */
+export const captchaNow = () => new Date();
 export const CAPTCHA_ERROR = 'La vérification anti-robot a échoué ou a expiré : cochez à nouveau la case.';
 
 async function secrets(db: Db) {
@@ -26,7 +28,7 @@ export async function newCaptchaChallenge(db: Db) {
 		cost: 1,
 		counter: randomInt(5000, 10000),
 		deriveKey,
-		expiresAt: new Date(Date.now() + LIFETIME_MS),
+		expiresAt: new Date(captchaNow().getTime() + LIFETIME_MS),
 		...(await secrets(db))
 	});
 }
@@ -64,7 +66,7 @@ export async function verifyCaptcha(db: Db, payload: unknown): Promise<string> {
 export async function spendCaptcha(db: Db, nonce: string): Promise<void> {
 	const spent = await db
 		.insertInto('captcha_spent')
-		.values({ signature: nonce, expires_at: new Date(Date.now() + LIFETIME_MS).toISOString() })
+		.values({ signature: nonce, expires_at: new Date(captchaNow().getTime() + LIFETIME_MS).toISOString() })
 		.onConflict((oc) => oc.doNothing())
 		.executeTakeFirst();
 	if (Number(spent.numInsertedOrUpdatedRows ?? 0) !== 1) throw refuse();

@@ -183,6 +183,23 @@ describe('session expiry (idle 30 days, sliding; absolute 90 days)', () => {
 	});
 });
 
+describe('sessions per account', () => {
+	it('keeps the 20 newest: a 21st sign-in ends the oldest device’s session', async () => {
+		const ctx = await withPascal();
+		await ctx.db.deleteFrom('session').execute();
+		const devices: TestClient[] = [];
+		for (let i = 0; i < 25; i++) {
+			const device = new TestClient(ctx.app, { ip: '192.0.2.1' });
+			expect((await login(device, 'pascal.dupin')).status).toBe(200);
+			devices.push(device);
+		}
+		expect(await sessions(ctx)).toHaveLength(20);
+		const signedInNow = [];
+		for (const device of devices) signedInNow.push(await signedIn(device));
+		expect(signedInNow).toEqual([...Array(5).fill(false), ...Array(20).fill(true)]);
+	});
+});
+
 describe('sign-in throttling', () => {
 	it('after 10 failures on one account from one address, refuses even the right password from there for 15 minutes', async () => {
 		const ctx = await withPascal();
