@@ -31,7 +31,7 @@ import { PASSWORD_LINK, REGISTRATION, USERNAME_CHECK, type Budget } from './thro
 import { hashToken } from './tokens.ts';
 
 // Each part is checked by its own rule, with a French message: the identity by its schema, the
-// captcha (absent when the box was not ticked) by spendCaptcha.
+// captcha (absent when the box was not ticked) by verifyCaptcha.
 const registrationBody = z.object({ identity: z.unknown(), captcha: z.unknown().optional() });
 
 function queryToken(c: Context): string {
