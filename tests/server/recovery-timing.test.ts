@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
@@ -29,10 +30,12 @@ async function portal() {
 		send: async (m) => (sent.push(m), { messageId: String(sent.length) }),
 		close() {}
 	};
+	const appDir = join(dataDir, 'no-build');
+	mkdirSync(appDir);
 	const config = loadConfig({
 		NODE_ENV: 'test',
 		DATA_DIR: dataDir,
-		APP_DIR: join(dataDir, 'none'),
+		APP_DIR: appDir,
 		TRUST_PROXY: 'true'
 	});
 	return { app: createApp({ db, writes, config, mailer, mail: new MailQueue(mailer), clock }), clock, sent };
