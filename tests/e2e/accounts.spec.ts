@@ -195,6 +195,42 @@ test.describe('mon profil', () => {
 		);
 	});
 
+	test('reads on a phone: each value under its label, never in a narrow column; beside it on a desktop', async ({
+		page
+	}) => {
+		await page.goto('/connexion?retour=%2Fprofil');
+		await signIn(page, 'pascal.dupin', 'Hesdigneul62');
+		await expect(page.getByRole('region', { name: 'Mes données civiles' })).toContainText('DUPIN');
+		const layout = () =>
+			page.evaluate(() => ({
+				viewport: window.innerWidth,
+				overflow: document.documentElement.scrollWidth - window.innerWidth,
+				height: document.documentElement.scrollHeight,
+				values: [...document.querySelectorAll('.profile-section dd')].map((dd) => {
+					const value = dd.getBoundingClientRect();
+					const label = dd.previousElementSibling?.getBoundingClientRect();
+					return { text: dd.textContent, width: value.width, beside: !!label && value.left > label.right };
+				})
+			}));
+		for (const width of [320, 360]) {
+			await page.setViewportSize({ width, height: 740 });
+			const seen = await layout();
+			expect(seen.overflow, `${width} px`).toBeLessThanOrEqual(0);
+			expect(seen.values.length).toBeGreaterThan(10);
+			for (const value of seen.values) {
+				expect(value.width, `${value.text} at ${width} px`).toBeGreaterThanOrEqual(0.4 * width);
+				expect(value.beside).toBe(false);
+			}
+			expect(seen.height, `page height at ${width} px`).toBeLessThan(3600);
+		}
+		await page.setViewportSize({ width: 1366, height: 900 });
+		const desktop = await layout();
+		for (const value of desktop.values) {
+			expect(value.beside, value.text ?? '').toBe(true);
+			expect(value.width).toBeGreaterThanOrEqual(200);
+		}
+	});
+
 	test('changes the e-mail only once the link sent to the new address is followed', async ({
 		page,
 		mailServer
