@@ -72,6 +72,50 @@ test.describe('création de compte', () => {
 	});
 });
 
+test.describe('case anti-robot', () => {
+	test('the box is drawn before it is focused, and its focus ring stays clear of its label', async ({
+		page
+	}) => {
+		await page.goto('/creer-mon-compte/formulaire');
+		const box = page.locator('altcha-widget input[type="checkbox"]');
+		const label = page.locator('altcha-widget label', { hasText: 'Je ne suis pas un robot' });
+		await expect(label).toBeVisible();
+		const drawn = () =>
+			box.evaluate((el) => {
+				const style = getComputedStyle(el);
+				const rect = el.getBoundingClientRect();
+				return {
+					width: rect.width,
+					height: rect.height,
+					right: rect.right,
+					border: `${style.borderTopStyle} ${style.borderTopWidth}`,
+					borderColor: style.borderTopColor,
+					outline: style.outlineStyle === 'none' ? 0 : parseFloat(style.outlineWidth),
+					offset: parseFloat(style.outlineOffset)
+				};
+			});
+		const idle = await drawn();
+		expect(idle.border).toBe('solid 2px');
+		expect(idle.borderColor).toBe('rgb(77, 91, 94)');
+		expect(idle.width).toBeGreaterThanOrEqual(20);
+		expect(idle.height).toBe(idle.width);
+
+		await page.getByRole('button', { name: 'Suivant' }).click();
+		await expect(page.locator('#captcha-erreur')).toContainText('Cochez la case de vérification anti-robot.');
+		await box.focus();
+		await page.keyboard.press('Shift+Tab');
+		await page.keyboard.press('Tab');
+		await expect(box).toBeFocused();
+		const focused = await drawn();
+		expect(focused.outline).toBeGreaterThanOrEqual(2);
+		const labelLeft = (await label.boundingBox())?.x ?? 0;
+		expect(focused.right + focused.offset + focused.outline).toBeLessThan(labelLeft);
+		await page.keyboard.press('Space');
+		await expect(page.locator('altcha-widget [data-state="verified"]')).toBeVisible({ timeout: 30_000 });
+		await expect(page.locator('#captcha-erreur')).toHaveCount(0);
+	});
+});
+
 test.describe('connexion', () => {
 	test.use({ demo: true });
 
