@@ -12,17 +12,19 @@ export async function signIn(page: Page, identifiant: string, motDePasse: string
 	await page.getByRole('button', { name: 'Me connecter' }).click();
 }
 
+type Newcomer = { prenom: string; nom: string; email: string };
+const CLAIRE: Newcomer = { prenom: 'Claire', nom: 'Martin', email: 'claire.martin@example.org' };
+
 /**
- * A second household, made through the real API as a browser would (captcha solved, activation
- * link read from the mail), without touching the page's own session: `request` has its own cookies.
+ * An account requested through the real API as a browser would (captcha solved), without touching
+ * the page's own session (`request` has its own cookies); returns the activation link mailed.
  */
-export async function registerCitizen(
+export async function requestAccount(
 	request: APIRequestContext,
 	mailServer: TestMailServer,
 	baseURL: string,
-	who = { prenom: 'Claire', nom: 'Martin', email: 'claire.martin@example.org' }
-): Promise<{ identifiant: string; motDePasse: string }> {
-	const headers = { Origin: baseURL };
+	who: Newcomer = CLAIRE
+): Promise<string> {
 	const challenge = await (await request.get('/api/accounts/captcha')).json();
 	const solution = await solveChallenge({ challenge, deriveKey });
 	const captcha = Buffer.from(JSON.stringify({ challenge, solution })).toString('base64');
@@ -35,18 +37,41 @@ export async function registerCitizen(
 		communeNaissance: 'Tournai',
 		email: who.email
 	};
-	const sent = await request.post('/api/accounts/registrations', { headers, data: { identity, captcha } });
+	const sent = await request.post('/api/accounts/registrations', {
+		headers: { Origin: baseURL },
+		data: { identity, captcha }
+	});
 	if (sent.status() !== 202) throw new Error(`inscription refusée : ${sent.status()} ${await sent.text()}`);
-	const mail = await mailServer.waitFor(who.email, 'Activez votre compte citoyen');
-	const jeton = new URL(linkIn(mail, '/activation')).searchParams.get('jeton') ?? '';
+	return linkIn(await mailServer.waitFor(who.email, 'Activez votre compte citoyen'), '/activation');
+}
+
+/** A second household, requested and activated through the API (see requestAccount). */
+export async function registerCitizen(
+	request: APIRequestContext,
+	mailServer: TestMailServer,
+	baseURL: string,
+	who: Newcomer = CLAIRE
+): Promise<{ identifiant: string; motDePasse: string }> {
+	const link = await requestAccount(request, mailServer, baseURL, who);
+	const jeton = new URL(link).searchParams.get('jeton') ?? '';
 	const { identifiant } = await (await request.get(`/api/accounts/activation?jeton=${jeton}`)).json();
 	const motDePasse = 'Hesdigneul62';
 	const activated = await request.post('/api/accounts/activation', {
-		headers,
+		headers: { Origin: baseURL },
 		data: { jeton, identifiant, motDePasse, confirmation: motDePasse }
 	});
 	if (activated.status() !== 201) throw new Error(`activation refusée : ${activated.status()}`);
 	return { identifiant, motDePasse };
+}
+
+/** A click as a hand makes it: a pause between press and release, when a moving page loses it. */
+export async function humanClick(page: Page, locator: ReturnType<Page['locator']>): Promise<void> {
+	const box = await locator.boundingBox();
+	if (!box) throw new Error('élément invisible');
+	await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+	await page.mouse.down();
+	await page.waitForTimeout(150);
+	await page.mouse.up();
 }
 
 export type DeviceData = {
