@@ -72,6 +72,65 @@ test.describe('création de compte', () => {
 	});
 });
 
+test.describe('création de compte : étapes et brouillon', () => {
+	test('Back and Forward move between the steps, a reload keeps everything, and the draft goes once the request is saved', async ({
+		page,
+		mailServer
+	}) => {
+		const draft = () => page.evaluate(() => sessionStorage.getItem('portail.brouillon.creer-mon-compte'));
+		await page.goto('/creer-mon-compte');
+		await page.getByRole('main').getByRole('link', { name: 'Créer mon compte' }).click();
+		await page.getByLabel('Civilité').selectOption('Madame');
+		await page.getByLabel('Nom de naissance').fill('Lefebvre');
+		await page.getByLabel(/^Prénom/).fill('Inès');
+		await page.getByLabel('Jour').fill('3');
+		await page.getByLabel('Mois').fill('11');
+		await page.getByLabel('Année').fill('1990');
+		await page.getByLabel('Commune de naissance').fill('Samer');
+		await page.getByLabel('Département de naissance').fill('62');
+		await page.getByLabel('Email').fill('ines.lefebvre@example.com');
+		await page.getByText('Je ne suis pas un robot').click();
+		await expect(page.locator('altcha-widget [data-state="verified"]')).toBeVisible({ timeout: 30_000 });
+		await page.getByRole('button', { name: 'Suivant' }).click();
+		const recap = page.getByRole('region', { name: 'Informations de la demande' });
+		await expect(recap).toContainText('03/11/1990');
+
+		const stepOne = page.getByRole('heading', { level: 2, name: '1 - Identité' });
+		const everythingKept = async () => {
+			await expect(page.getByLabel('Civilité')).toHaveValue('Madame');
+			await expect(page.getByLabel('Nom de naissance')).toHaveValue('Lefebvre');
+			await expect(page.getByLabel(/^Prénom/)).toHaveValue('Inès');
+			await expect(page.getByLabel('Année')).toHaveValue('1990');
+			await expect(page.getByLabel('Email')).toHaveValue('ines.lefebvre@example.com');
+			await expect(page.getByText('Vérification effectuée.')).toBeVisible();
+		};
+		await page.goBack();
+		await expect(stepOne).toBeFocused();
+		await expect(page).toHaveURL(/\/creer-mon-compte\/formulaire$/);
+		await everythingKept();
+		await page.goForward();
+		await expect(recap).toContainText('ines.lefebvre@example.com');
+		await page.reload();
+		await expect(recap).toContainText('Lefebvre');
+		await expect(recap).toContainText('03/11/1990');
+		await page.goBack();
+		await everythingKept();
+		await page.reload();
+		await everythingKept();
+		await page.goForward();
+		await expect(recap).toContainText('Inès');
+
+		await page.getByRole('button', { name: 'Enregistrer la demande' }).click();
+		await expect(page.getByText("Un courriel vient d'être envoyé à")).toContainText(
+			'ines.lefebvre@example.com'
+		);
+		expect(await draft()).toBeNull();
+		await mailServer.waitFor('ines.lefebvre@example.com', 'Activez votre compte citoyen');
+		await page.reload();
+		await expect(page.getByLabel('Nom de naissance')).toHaveValue('');
+	});
+});
+
 test.describe('case anti-robot', () => {
 	test('the box is drawn before it is focused, and its focus ring stays clear of its label', async ({
 		page
