@@ -44,10 +44,19 @@ const staticCaching: MiddlewareHandler = async (c, next) => {
 	}
 };
 
+/** A missing file asked for by something else than a browser tab (a script, an image): still French. */
+const NOT_FOUND_PAGE = `<!doctype html>
+<html lang="fr">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Page introuvable — Portail citoyen</title></head>
+<body><main><h1>Page introuvable</h1><p>Cette adresse ne correspond à aucun fichier du portail.</p><p><a href="/">Retour à l'accueil du portail</a></p></main></body>
+</html>
+`;
+
 /**
  * Serves the built SPA from `appDir`, precompressed (brotli or gzip files built beside each asset),
  * and the shell for page paths so deep links work. Missing paths under /_app/ or with a file
- * extension are real 404s, not the app.
+ * extension are real 404s, not the app: a browser tab gets the shell with that status (the app then
+ * draws its own "Page introuvable", in its layout, with a way home), anything else a short French page.
  */
 export function mountSpa(app: Hono, appDir: string, shell: { html: string } | null): void {
 	const sendShell = (c: Context) => {
@@ -63,5 +72,9 @@ export function mountSpa(app: Hono, appDir: string, shell: { html: string } | nu
 		if (path.startsWith('/_app/') || /\.[a-z0-9]+$/i.test(path)) return next();
 		return sendShell(c);
 	});
-	app.notFound((c) => c.text('Page introuvable', 404));
+	app.notFound((c) => {
+		c.header('Cache-Control', REVALIDATE);
+		const tab = c.req.method === 'GET' && (c.req.header('accept') ?? '').includes('text/html');
+		return c.html(tab && shell ? shell.html : NOT_FOUND_PAGE, 404);
+	});
 }

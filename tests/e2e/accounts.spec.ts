@@ -232,7 +232,11 @@ test.describe('connexion', () => {
 		await page.getByLabel(/^Mot de passe/).fill('NouveauSecret2026');
 		await page.getByLabel('Répéter votre mot de passe').fill('NouveauSecret2026');
 		await page.getByRole('button', { name: 'Valider le nouveau mot de passe' }).click();
+		const changed = page.getByRole('status').filter({ hasText: 'Votre mot de passe a été changé.' });
+		await expect(changed).toBeVisible();
+		await expect(changed).toBeFocused();
 		await expect(page.getByText('Bonjour Pascal DUPIN')).toBeVisible();
+		await expectNoAxeViolations(page);
 
 		await page.getByRole('button', { name: 'Mon compte' }).click();
 		await page.getByRole('button', { name: 'Déconnexion' }).click();
