@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Context, Hono, MiddlewareHandler } from 'hono';
@@ -13,24 +13,41 @@ function escapeHtml(text: string): string {
 	return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
 
+const sha256 = (text: string) => `sha256-${createHash('sha256').update(text).digest('base64')}`;
+
+/**
+ * The CSP hashes of the fixed `style="…"` attributes written in the built code's HTML templates
+ * (SvelteKit's route announcer keeps itself visually hidden with one). Only those exact strings are
+ * allowed ('unsafe-hashes'); a style set from script goes through the CSSOM, which CSP leaves alone.
+ */
+export function styleAttributeHashes(appDir: string): string[] {
+	const dir = join(appDir, '_app', 'immutable');
+	if (!existsSync(dir)) return [];
+	const values = new Set<string>();
+	for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+		if (!name.endsWith('.js')) continue;
+		for (const m of readFileSync(join(dir, name), 'utf8').matchAll(/\sstyle="([^"\\`$<>]*)"/g))
+			values.add(m[1] ?? '');
+	}
+	return [...values].sort().map(sha256);
+}
+
 /**
  * The built fallback page with the town's name written in (header and title at first paint, also
- * in the service worker's offline copy), and the CSP hashes of its inline boot script.
+ * in the service worker's offline copy), the CSP hashes of its inline boot script, and those of the
+ * style attributes of the built code.
  */
 export function renderShell(
 	appDir: string,
 	townName: string
-): { html: string; scriptHashes: string[] } | null {
+): { html: string; scriptHashes: string[]; styleAttributeHashes: string[] } | null {
 	const file = join(appDir, 'index.html');
 	if (!existsSync(file)) return null;
 	const html = readFileSync(file, 'utf8').replace(TOWN_PLACEHOLDER, escapeHtml(townName));
-	const scriptHashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
-		(m) =>
-			`sha256-${createHash('sha256')
-				.update(m[1] ?? '')
-				.digest('base64')}`
+	const scriptHashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) =>
+		sha256(m[1] ?? '')
 	);
-	return { html, scriptHashes };
+	return { html, scriptHashes, styleAttributeHashes: styleAttributeHashes(appDir) };
 }
 
 /**
