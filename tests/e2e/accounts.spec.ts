@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { birthYearFor } from '../../server/demo/school-age.ts';
 import { linkIn } from './support/smtp.ts';
 import { expect, expectNoAxeViolations, test } from './support/fixtures.ts';
 
@@ -262,6 +263,14 @@ test.describe('mon profil', () => {
 		await expect(page.getByRole('region', { name: 'Mon foyer' })).toContainText('DUPIN Pascal (Titulaire)');
 		await expect(page.getByRole('region', { name: 'Mon foyer' })).toContainText('DUPIN Tim');
 		await expect(page.getByRole('region', { name: 'Enfants scolarisés du foyer' })).toContainText('CE2');
+		// His age fits his class: a CE2 of this school year (the demo was installed today).
+		const foyer = page.getByRole('region', { name: 'Mon foyer' });
+		await foyer.getByRole('button', { name: /Détails/ }).click();
+		const born = birthYearFor('CE2', new Date().toISOString().slice(0, 10));
+		await expect(foyer.locator('dt', { hasText: 'DUPIN Tim' }).locator('+ dd')).toHaveText(
+			`né(e) le 14/03/${born}`
+		);
+		await foyer.getByRole('button', { name: /Fermer/ }).click();
 		await expect(page.getByRole('region', { name: 'Ma bibliothèque de justificatifs' })).toContainText(
 			'Aucun justificatif'
 		);
