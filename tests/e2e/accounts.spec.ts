@@ -121,6 +121,14 @@ test.describe('création de compte : étapes et brouillon', () => {
 		await page.goForward();
 		await expect(recap).toContainText('Inès');
 
+		// The same with the keyboard: focus lands on each step's heading.
+		await page.getByRole('button', { name: 'Modifier les informations' }).focus();
+		await page.keyboard.press('Enter');
+		await expect(stepOne).toBeFocused();
+		await page.getByLabel('Email').focus();
+		await page.keyboard.press('Enter');
+		await expect(page.getByRole('heading', { level: 2, name: 'Informations de la demande' })).toBeFocused();
+
 		await page.getByRole('button', { name: 'Enregistrer la demande' }).click();
 		await expect(page.getByText("Un courriel vient d'être envoyé à")).toContainText(
 			'ines.lefebvre@example.com'
