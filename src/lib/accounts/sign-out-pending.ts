@@ -21,10 +21,13 @@ export function setSignOutPending(pending: boolean): void {
 	else storage()?.removeItem(KEY);
 }
 
-/** Ends the session on the server; true once the server has answered that it is done. */
+/**
+ * Ends the session on the server; true once the server has answered that it is done. A network
+ * that does not answer within a few seconds counts as offline: the person is not kept waiting.
+ */
 export async function tellServerSignedOut(): Promise<boolean> {
 	try {
-		await sendJson('POST', '/api/auth/logout');
+		await sendJson('POST', '/api/auth/logout', undefined, { signal: AbortSignal.timeout(8000) });
 		return true;
 	} catch {
 		return false;

@@ -66,8 +66,14 @@ export function getJson(path: string, init: RequestInit = {}): Promise<unknown> 
 	return call(path, init);
 }
 
-export function sendJson(method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<unknown> {
+export function sendJson(
+	method: 'POST' | 'PUT' | 'DELETE',
+	path: string,
+	body?: unknown,
+	init: Pick<RequestInit, 'signal'> = {}
+): Promise<unknown> {
 	return call(path, {
+		...init,
 		method,
 		...(body === undefined
 			? {}
