@@ -82,10 +82,12 @@ class SessionState {
 	 * server; offline, the server is told as soon as it answers (see signOutPending).
 	 */
 	async signOut(): Promise<void> {
-		await withoutSync(async () => {
-			this.#setSignOutPending(!(await tellServerSignedOut()));
-			await wipeDevice(portailDatabase());
-		});
+		// Written down before anything, so that even a page closed at once ends the session later.
+		setSignOutPending(true);
+		const told = tellServerSignedOut();
+		// No sync round is running while the device is wiped: none writes the agenda back after it.
+		await withoutSync(() => wipeDevice(portailDatabase()));
+		this.#setSignOutPending(!(await told));
 		this.account = null;
 		this.ended = false;
 		profileState.clear();

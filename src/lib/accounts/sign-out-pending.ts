@@ -22,12 +22,16 @@ export function setSignOutPending(pending: boolean): void {
 }
 
 /**
- * Ends the session on the server; true once the server has answered that it is done. A network
- * that does not answer within a few seconds counts as offline: the person is not kept waiting.
+ * Ends the session on the server; true once the server has answered that it is done. The request
+ * outlives the page (keepalive) if the person leaves at once; a network that does not answer
+ * within a few seconds counts as offline: the person is not kept waiting.
  */
 export async function tellServerSignedOut(): Promise<boolean> {
 	try {
-		await sendJson('POST', '/api/auth/logout', undefined, { signal: AbortSignal.timeout(8000) });
+		await sendJson('POST', '/api/auth/logout', undefined, {
+			keepalive: true,
+			signal: AbortSignal.timeout(8000)
+		});
 		return true;
 	} catch {
 		return false;

@@ -70,7 +70,7 @@ export function sendJson(
 	method: 'POST' | 'PUT' | 'DELETE',
 	path: string,
 	body?: unknown,
-	init: Pick<RequestInit, 'signal'> = {}
+	init: Pick<RequestInit, 'signal' | 'keepalive'> = {}
 ): Promise<unknown> {
 	return call(path, {
 		...init,
