@@ -30,7 +30,12 @@ export function createApp(deps: AppDeps) {
 
 	const shell = renderShell(deps.config.appDir, deps.config.townName);
 	const app = new Hono();
-	app.use(securityHeaders({ scriptHashes: shell?.scriptHashes ?? [] }));
+	app.use(
+		securityHeaders({
+			scriptHashes: shell?.scriptHashes ?? [],
+			styleAttributeHashes: shell?.styleAttributeHashes ?? []
+		})
+	);
 	app.onError(handleError);
 	app.route('/api', api);
 	mountSpa(app, deps.config.appDir, shell);

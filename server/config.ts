@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import type { ConnectionLimits } from './http/connection-limits.ts';
 
 /**
  * Every setting comes from the environment and is checked once at start: a town's
@@ -11,6 +12,13 @@ const port = z.coerce
 	.int('doit être un nombre entier')
 	.min(1, 'doit être compris entre 1 et 65535')
 	.max(65535, 'doit être compris entre 1 et 65535');
+
+const count = (min: number, max: number) =>
+	z.coerce
+		.number({ error: 'doit être un nombre' })
+		.int('doit être un nombre entier')
+		.min(min, `doit être compris entre ${min} et ${max}`)
+		.max(max, `doit être compris entre ${min} et ${max}`);
 
 const envSchema = z
 	.object({
@@ -35,6 +43,9 @@ const envSchema = z
 			.default('mairie@hesdigneul-les-boulogne.fr'),
 		DEMO: z.enum(['true', 'false'], { error: 'doit valoir true ou false' }).default('false'),
 		TRUST_PROXY: z.enum(['true', 'false'], { error: 'doit valoir true ou false' }).default('false'),
+		MAX_CONNECTIONS: count(16, 1_000_000).default(1000),
+		MAX_CONNECTIONS_PER_IP: count(1, 1_000_000).default(50),
+		HEADERS_TIMEOUT_S: count(1, 600).default(20),
 		/** Test-only fixed "now" (ISO date-time), so end-to-end tests can set the server's day. */
 		TEST_NOW: z.iso.datetime({ error: 'doit être une date ISO (2026-09-01T08:00:00Z)' }).optional()
 	})
@@ -56,6 +67,7 @@ export type Config = {
 	townName: string;
 	townEmail: string;
 	trustProxy: boolean;
+	connections: ConnectionLimits;
 	/** Demonstration portal (`npm run demo`): demo data installed, demo sign-in shown. */
 	demo: boolean;
 	testNow: string | undefined;
@@ -67,6 +79,9 @@ export class ConfigError extends Error {
 		this.name = 'ConfigError';
 	}
 }
+
+/** Every variable read here, for the README's table (a test checks each one is documented). */
+export const VARIABLES = Object.keys(envSchema.shape);
 
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
 	// An empty variable means "not set", as in most shells' `VAR= cmd`.
@@ -89,6 +104,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
 		townName: env.TOWN_NAME,
 		townEmail: env.TOWN_EMAIL,
 		trustProxy: env.TRUST_PROXY === 'true',
+		connections: {
+			max: env.MAX_CONNECTIONS,
+			// Behind the trusted proxy every connection is the proxy's: the proxy limits each client.
+			perAddress: env.TRUST_PROXY === 'true' ? null : env.MAX_CONNECTIONS_PER_IP,
+			headersTimeoutMs: env.HEADERS_TIMEOUT_S * 1000
+		},
 		demo: env.DEMO === 'true',
 		testNow: env.TEST_NOW
 	};

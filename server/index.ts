@@ -1,10 +1,19 @@
 import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
+import { startPurging } from './accounts/purge-expired.ts';
 import { createApp } from './app.ts';
 import { fixedClock, systemClock } from './clock.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
+import { untrustedForwardingWatch } from './http/client-ip.ts';
+import {
+	descriptorProblem,
+	httpServerOptions,
+	limitConnections,
+	openFilesLimit
+} from './http/connection-limits.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { MailQueue } from './mail/mail-queue.ts';
 import { createMailer } from './mail/mailer.ts';
@@ -24,6 +33,11 @@ function readConfig(): Config {
 }
 
 const config = readConfig();
+const descriptors = descriptorProblem(config.connections.max, openFilesLimit());
+if (descriptors) {
+	console.error(new ConfigError([descriptors]).message);
+	process.exit(1);
+}
 const clock = config.testNow ? fixedClock(config.testNow) : systemClock;
 const { db, file, writes } = openDatabase(config.dataDir);
 const applied = await migrateToLatest(db);
@@ -34,6 +48,8 @@ if (await installTownDefaults(db, clock, config.townName)) {
 if (config.demo && (await installDemoData(db, clock))) {
 	console.info('[base] données de démonstration ajoutées');
 }
+// Expired sessions, links and attempts: purged now, then every few minutes, in small steps.
+const purging = startPurging(db, clock);
 const mailer = createMailer({
 	smtpUrl: config.smtpUrl,
 	from: config.mailFrom,
@@ -45,11 +61,27 @@ const app = createApp({ db, writes, config, mailer, mail, clock });
 if (!existsSync(join(config.appDir, 'index.html'))) {
 	console.warn(`[portail] Aucune application construite dans ${config.appDir} : lancez \`npm run build\`.`);
 }
-const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-	console.info(
-		`[portail] ${config.townName} — ${config.publicUrl} (écoute ${info.address}:${info.port}, base ${file})`
-	);
-});
+const server = serve(
+	{
+		fetch: app.fetch,
+		port: config.port,
+		hostname: config.host,
+		serverOptions: httpServerOptions(config.connections)
+	},
+	(info) => {
+		console.info(
+			`[portail] ${config.townName} — ${config.publicUrl} (écoute ${info.address}:${info.port}, base ${file})`
+		);
+	}
+) as Server;
+limitConnections(server, config.connections);
+if (!config.trustProxy) {
+	const watch = untrustedForwardingWatch();
+	const onRequest = (request: { rawHeaders: string[] }) => {
+		if (!watch(request.rawHeaders)) server.off('request', onRequest);
+	};
+	server.on('request', onRequest);
+}
 
 let stopping = false;
 /** Stop taking connections, let requests in flight finish, then close the database cleanly. */
@@ -60,6 +92,7 @@ function shutdown(signal: string) {
 	const force = setTimeout(() => process.exit(1), 10_000);
 	force.unref();
 	server.close(async () => {
+		await purging.stop();
 		await mail.drain();
 		mailer.close();
 		await db.destroy();

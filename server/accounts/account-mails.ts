@@ -82,3 +82,19 @@ export function emailChangeNoticeMail(config: Config, to: string, newEmail: stri
 		]
 	});
 }
+
+/**
+ * To an address another account asked to use while it is already an account's: says nothing of
+ * who asked, and changes nothing.
+ */
+export function emailAlreadyUsedMail(config: Config, to: string): MailMessage {
+	return renderMail(to, config.townName, {
+		subject: 'Votre adresse électronique est déjà utilisée',
+		greeting: 'Bonjour,',
+		paragraphs: [
+			'Sur le portail citoyen, un compte a demandé à utiliser cette adresse électronique. Elle est déjà celle d’un compte et ne peut servir qu’à un seul : rien n’a été changé.',
+			'Si la demande vient de vous, vous avez déjà un compte avec cette adresse : connectez-vous avec elle, ou utilisez « Mot de passe / identifiant perdu ? » sur la page de connexion. Sinon, vous n’avez rien à faire.'
+		],
+		action: { label: 'Me connecter', url: `${config.publicUrl}/connexion` }
+	});
+}

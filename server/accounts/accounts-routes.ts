@@ -7,7 +7,8 @@ import {
 	recoverySchema,
 	tokenSchema
 } from '../../src/lib/domain/accounts/account-forms.ts';
-import { usernameProblem } from '../../src/lib/domain/accounts/username.ts';
+import { RAW_FACTOR } from '../../src/lib/domain/accounts/bounded-text.ts';
+import { MAX_USERNAME_LENGTH, usernameProblem } from '../../src/lib/domain/accounts/username.ts';
 import type { AppDeps } from '../deps.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { clientIp } from '../http/client-ip.ts';
@@ -17,12 +18,20 @@ import { accountSummary } from './account-summary.ts';
 import { newCaptchaChallenge } from './captcha.ts';
 import { checkCredentials } from './login-service.ts';
 import { resetInfo, resetPassword, startRecovery } from './recovery-service.ts';
-import { activateAccount, activationInfo, isUsernameTaken, requestAccount } from './registration-service.ts';
+import {
+	activateAccount,
+	activationInfo,
+	assertActivationLink,
+	isUsernameTaken,
+	requestAccount
+} from './registration-service.ts';
 import { clearSessionCookie, createSession, invalidateSession, setSessionCookie } from './sessions.ts';
-import { assertNotThrottled, recordFailure } from './throttle.ts';
+import { reserve } from './throttle.ts';
+import { PASSWORD_LINK, REGISTRATION, USERNAME_CHECK, type Budget } from './throttle-budgets.ts';
+import { hashToken } from './tokens.ts';
 
 // Each part is checked by its own rule, with a French message: the identity by its schema, the
-// captcha (absent when the box was not ticked) by spendCaptcha.
+// captcha (absent when the box was not ticked) by verifyCaptcha.
 const registrationBody = z.object({ identity: z.unknown(), captcha: z.unknown().optional() });
 
 function queryToken(c: Context): string {
@@ -38,11 +47,14 @@ async function signIn(deps: AppDeps, c: Context, accountId: number) {
 	return { account: await accountSummary(deps.db, accountId) };
 }
 
-/** Requests that send e-mails are limited per address (10 per 15 minutes), like failed sign-ins. */
-async function limitMailRequests(deps: AppDeps, c: Context, what: string) {
-	const ip = clientIp(c, deps.config.trustProxy);
-	await assertNotThrottled(deps.db, deps.clock, what, ip);
-	await recordFailure(deps.db, deps.clock, what, ip);
+/** Requests that send e-mails are limited per address, each kind in its own budget. */
+async function limitMailRequests(deps: AppDeps, c: Context, budget: Budget) {
+	await reserve(deps.db, deps.clock, budget, '', clientIp(c, deps.config.trustProxy));
+}
+
+/** Requests made with a link, limited per link (known by its hash, as stored) and per address. */
+async function limitLinkRequests(deps: AppDeps, c: Context, budget: Budget, token: string) {
+	await reserve(deps.db, deps.clock, budget, hashToken(token), clientIp(c, deps.config.trustProxy));
 }
 
 /** Account creation, activation and recovery (manual §2). */
@@ -51,32 +63,38 @@ export function accountsRoutes(deps: AppDeps) {
 		.get('/captcha', async (c) => c.json(await newCaptchaChallenge(deps.db)))
 		.post('/registrations', async (c) => {
 			const body = await readJson(c, registrationBody);
-			await limitMailRequests(deps, c, 'limite:inscription');
+			await limitMailRequests(deps, c, REGISTRATION);
 			await requestAccount(deps, { identity: body.identity, captcha: body.captcha });
 			return c.json({ status: 'sent' }, 202);
 		})
 		.get('/activation', async (c) => c.json(await activationInfo(deps, queryToken(c))))
 		.get('/activation/identifiant', async (c) => {
-			await activationInfo(deps, queryToken(c));
-			const username = (c.req.query('identifiant') ?? '').trim().toLowerCase();
+			// Whether a name is free tells whether an account has it: a few tries per link and address.
+			const jeton = queryToken(c);
+			await limitLinkRequests(deps, c, USERNAME_CHECK, jeton);
+			await assertActivationLink(deps, jeton);
+			// Only as much as a username can hold is read (the pattern then refuses what is too long).
+			const typed = (c.req.query('identifiant') ?? '').slice(0, MAX_USERNAME_LENGTH * RAW_FACTOR);
+			const username = typed.trim().toLowerCase();
 			const problem = usernameProblem(username);
 			const disponible = !problem && !(await isUsernameTaken(deps.db, username));
 			return c.json({ identifiant: username, disponible, ...(problem ? { probleme: problem } : {}) });
 		})
 		.post('/activation', async (c) => {
 			const input = await readJson(c, activationSchema);
+			await limitLinkRequests(deps, c, PASSWORD_LINK, input.jeton);
 			const accountId = await activateAccount(deps, input);
 			return c.json(await signIn(deps, c, accountId), 201);
 		})
 		.post('/recovery', async (c) => {
 			const input = await readJson(c, recoverySchema);
-			await limitMailRequests(deps, c, 'limite:recuperation');
-			await startRecovery(deps, input);
+			await startRecovery(deps, input, clientIp(c, deps.config.trustProxy));
 			return c.json({ status: 'sent' }, 202);
 		})
 		.get('/password-reset', async (c) => c.json(await resetInfo(deps, queryToken(c))))
 		.post('/password-reset', async (c) => {
 			const input = await readJson(c, passwordResetSchema);
+			await limitLinkRequests(deps, c, PASSWORD_LINK, input.jeton);
 			const accountId = await resetPassword(deps, input);
 			return c.json(await signIn(deps, c, accountId));
 		});

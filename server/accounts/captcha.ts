@@ -11,6 +11,8 @@ import { serverSecret } from './server-secrets.ts';
  * of the town.
  */
 const LIFETIME_MS = 10 * 60 * 1000;
+/** The captcha's own time, for its expiry and for purging what it spent. */
+export const captchaNow = () => new Date();
 export const CAPTCHA_ERROR = 'La vérification anti-robot a échoué ou a expiré : cochez à nouveau la case.';
 
 async function secrets(db: Db) {
@@ -26,7 +28,7 @@ export async function newCaptchaChallenge(db: Db) {
 		cost: 1,
 		counter: randomInt(5000, 10000),
 		deriveKey,
-		expiresAt: new Date(Date.now() + LIFETIME_MS),
+		expiresAt: new Date(captchaNow().getTime() + LIFETIME_MS),
 		...(await secrets(db))
 	});
 }
@@ -36,9 +38,10 @@ type Payload = {
 	solution: Parameters<typeof verifySolution>[0]['solution'];
 };
 
-/** Checks the widget's payload and spends it; throws a 400 on the captcha field otherwise. */
-export async function spendCaptcha(db: Db, payload: unknown): Promise<void> {
-	const refuse = () => new AppError(400, 'captcha_failed', CAPTCHA_ERROR, { captcha: CAPTCHA_ERROR });
+const refuse = () => new AppError(400, 'captcha_failed', CAPTCHA_ERROR, { captcha: CAPTCHA_ERROR });
+
+/** Checks the widget's payload and gives the challenge's nonce to spend; a 400 on the captcha field otherwise. */
+export async function verifyCaptcha(db: Db, payload: unknown): Promise<string> {
 	if (typeof payload !== 'string' || payload.length > 4000) throw refuse();
 	let parsed: Payload;
 	try {
@@ -53,12 +56,18 @@ export async function spendCaptcha(db: Db, payload: unknown): Promise<void> {
 		...(await secrets(db))
 	}).catch(() => null);
 	if (!result?.verified) throw refuse();
-	const nonce = String(parsed.challenge.parameters.nonce);
+	return String(parsed.challenge.parameters.nonce);
+}
+
+/**
+ * Spends a verified challenge (the 400 of verifyCaptcha when it was spent already): it is kept
+ * until it would have expired, then purged.
+ */
+export async function spendCaptcha(db: Db, nonce: string): Promise<void> {
 	const spent = await db
 		.insertInto('captcha_spent')
-		.values({ signature: nonce, expires_at: new Date(Date.now() + LIFETIME_MS).toISOString() })
+		.values({ signature: nonce, expires_at: new Date(captchaNow().getTime() + LIFETIME_MS).toISOString() })
 		.onConflict((oc) => oc.doNothing())
 		.executeTakeFirst();
 	if (Number(spent.numInsertedOrUpdatedRows ?? 0) !== 1) throw refuse();
-	await db.deleteFrom('captcha_spent').where('expires_at', '<', new Date().toISOString()).execute();
 }

@@ -3,57 +3,72 @@ import type { recoverySchema } from '../../src/lib/domain/accounts/account-forms
 import type { AppDeps } from '../deps.ts';
 import type { Db } from '../db/database.ts';
 import { AppError } from '../http/errors.ts';
+import type { MailMessage } from '../mail/mailer.ts';
 import { passwordResetMail, usernameReminderMail } from './account-mails.ts';
 import { hashPassword } from './password-hash.ts';
 import { invalidateAccountSessions } from './sessions.ts';
+import { reserve, tryReserve } from './throttle.ts';
+import { RECOVERY, RECOVERY_MAILS } from './throttle-budgets.ts';
 import { generateToken, hashToken } from './tokens.ts';
 
 export const RESET_MS = 3600 * 1000;
 
+type Recovery = z.output<typeof recoverySchema>;
+
 /**
- * "Mon identifiant" / "Mon mot de passe". Whatever is found, the caller answers the same thing at
- * once: e-mails leave through the queue, after the answer.
+ * "Mon identifiant" / "Mon mot de passe". The answer is the same whatever is found, and so is the
+ * work before it: the request's attempt is written and the account looked for, both alike. What
+ * only an account needs (its reset link stored, its e-mail written and sent) happens after the
+ * answer: with synchronous=FULL, storing the link on the answer's path made it slower by the
+ * time the disk took. Beyond RECOVERY_MAILS an account gets no more e-mails, silently.
  */
-export async function startRecovery(deps: AppDeps, input: z.output<typeof recoverySchema>): Promise<void> {
-	if (input.perdu === 'identifiant') {
-		const accounts = await deps.db
-			.selectFrom('account')
-			.select('username')
-			.where('email', '=', input.courriel)
-			.execute();
-		if (accounts.length > 0) {
-			deps.mail.enqueue(
-				usernameReminderMail(
-					deps.config,
-					input.courriel,
-					accounts.map((a) => a.username)
-				)
-			);
+export async function startRecovery(deps: AppDeps, input: Recovery, ip: string): Promise<void> {
+	await reserve(deps.db, deps.clock, RECOVERY, '', ip);
+	const account = await findAccount(deps.db, input);
+	if (account) deps.mail.later(() => recoveryMails(deps, input, account));
+}
+
+async function recoveryMails(
+	deps: AppDeps,
+	input: Recovery,
+	account: { id: number; email: string; username: string }
+): Promise<MailMessage[]> {
+	const now = deps.clock.now();
+	const token = generateToken();
+	const allowed = await deps.db.transaction().execute(async (trx) => {
+		if (!(await tryReserve(trx, deps.clock, RECOVERY_MAILS, String(account.id), ''))) return false;
+		if (input.perdu === 'mot-de-passe') {
+			await trx
+				.insertInto('account_token')
+				.values({
+					token_hash: hashToken(token),
+					purpose: 'password-reset',
+					account_id: account.id,
+					new_email: null,
+					expires_at: new Date(now.getTime() + RESET_MS).toISOString(),
+					created_at: now.toISOString()
+				})
+				.execute();
 		}
-		return;
-	}
-	// The form sends both fields, the unused one empty.
-	const key = (input.courriel || input.identifiant || '').toLowerCase();
-	const account = await deps.db
+		return true;
+	});
+	if (!allowed) return [];
+	return [
+		input.perdu === 'identifiant'
+			? usernameReminderMail(deps.config, account.email, [account.username])
+			: passwordResetMail(deps.config, account.email, account.username, token)
+	];
+}
+
+/** The account a recovery names: by e-mail, or (for a password) by username; the form sends both. */
+function findAccount(db: Db, input: Recovery) {
+	const byEmail = input.perdu === 'identifiant' || Boolean(input.courriel);
+	const key = input.perdu === 'identifiant' ? input.courriel : input.courriel || input.identifiant || '';
+	return db
 		.selectFrom('account')
 		.select(['id', 'email', 'username'])
-		.where(input.courriel ? 'email' : 'username', '=', key)
+		.where(byEmail ? 'email' : 'username', '=', key.toLowerCase())
 		.executeTakeFirst();
-	if (!account) return;
-	const token = generateToken();
-	const now = deps.clock.now();
-	await deps.db
-		.insertInto('account_token')
-		.values({
-			token_hash: hashToken(token),
-			purpose: 'password-reset',
-			account_id: account.id,
-			new_email: null,
-			expires_at: new Date(now.getTime() + RESET_MS).toISOString(),
-			created_at: now.toISOString()
-		})
-		.execute();
-	deps.mail.enqueue(passwordResetMail(deps.config, account.email, account.username, token));
 }
 
 const invalidReset = () =>
@@ -79,11 +94,16 @@ export async function resetInfo(deps: AppDeps, token: string): Promise<{ identif
 	return { identifiant: (await resetToken(deps.db, token, deps.clock.now())).username };
 }
 
-/** Sets the new password, spends every reset link of the account and ends all its sessions. */
+/**
+ * Sets the new password, spends every reset link of the account and ends all its sessions. The link
+ * is checked before the password is hashed (a dead link costs no Argon2 hash), and again in the
+ * transaction, as it may have been spent meanwhile.
+ */
 export async function resetPassword(
 	deps: AppDeps,
 	input: { jeton: string; motDePasse: string }
 ): Promise<number> {
+	await resetToken(deps.db, input.jeton, deps.clock.now());
 	const passwordHash = await hashPassword(input.motDePasse);
 	return deps.db.transaction().execute(async (trx) => {
 		const now = deps.clock.now();

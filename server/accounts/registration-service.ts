@@ -1,4 +1,5 @@
 import { identitySchema, type Identity } from '../../src/lib/domain/accounts/identity.ts';
+import { parisDate } from '../../src/lib/domain/agenda/paris-time.ts';
 import { defaultUsername, uniqueUsername } from '../../src/lib/domain/accounts/username.ts';
 import { fieldErrors } from '../../src/lib/domain/forms/field-errors.ts';
 import type { AppDeps } from '../deps.ts';
@@ -6,7 +7,7 @@ import type { Db } from '../db/database.ts';
 import { AppError } from '../http/errors.ts';
 import { createHouseholdWithTitulaire } from '../profile/household-service.ts';
 import { activationMail, alreadyRegisteredMail } from './account-mails.ts';
-import { spendCaptcha } from './captcha.ts';
+import { spendCaptcha, verifyCaptcha } from './captcha.ts';
 import { hashPassword } from './password-hash.ts';
 import { generateToken, hashToken } from './tokens.ts';
 
@@ -22,44 +23,45 @@ const invalidActivation = () =>
 /**
  * "Enregistrer la demande": the identity is kept as a pending request and a single-use activation
  * link is e-mailed. The answer is the same whether an account exists for the address or not (the
- * owner of an existing account gets a reminder instead), and a second request for the same address
- * replaces the first with a fresh link.
+ * owner of an existing account gets a reminder instead), and so is the work before it: the
+ * captcha spent, the address looked for. Keeping the request (a write to the disk) and the
+ * e-mails happen after the answer. A second request for the same address replaces the first with
+ * a fresh link.
  */
 export async function requestAccount(
 	deps: AppDeps,
 	body: { identity: unknown; captcha: unknown }
 ): Promise<void> {
 	const now = deps.clock.now();
-	const parsed = identitySchema(now.toISOString().slice(0, 10)).safeParse(body.identity);
+	// "Today" is the Paris day, by the same function as the browser's form (todayInParis).
+	const parsed = identitySchema(parisDate(now)).safeParse(body.identity);
 	if (!parsed.success) {
 		throw new AppError(400, 'invalid_fields', 'Certains champs sont à corriger.', fieldErrors(parsed.error));
 	}
-	await spendCaptcha(deps.db, body.captcha);
+	await spendCaptcha(deps.db, await verifyCaptcha(deps.db, body.captcha));
 	const identity = parsed.data;
-
 	const account = await deps.db
 		.selectFrom('account')
 		.select('username')
 		.where('email', '=', identity.email)
 		.executeTakeFirst();
-	if (account) {
-		deps.mail.enqueue(alreadyRegisteredMail(deps.config, identity.email, account.username));
-		return;
-	}
-	const token = generateToken();
-	const values = {
-		email: identity.email,
-		identity_json: JSON.stringify(identity),
-		token_hash: hashToken(token),
-		expires_at: new Date(now.getTime() + ACTIVATION_MS).toISOString(),
-		created_at: now.toISOString()
-	};
-	await deps.db
-		.insertInto('account_request')
-		.values(values)
-		.onConflict((oc) => oc.column('email').doUpdateSet(values))
-		.execute();
-	deps.mail.enqueue(activationMail(deps.config, identity.email, identity.prenom, token));
+	deps.mail.later(async () => {
+		if (account) return [alreadyRegisteredMail(deps.config, identity.email, account.username)];
+		const token = generateToken();
+		const values = {
+			email: identity.email,
+			identity_json: JSON.stringify(identity),
+			token_hash: hashToken(token),
+			expires_at: new Date(now.getTime() + ACTIVATION_MS).toISOString(),
+			created_at: now.toISOString()
+		};
+		await deps.db
+			.insertInto('account_request')
+			.values(values)
+			.onConflict((oc) => oc.column('email').doUpdateSet(values))
+			.execute();
+		return [activationMail(deps.config, identity.email, identity.prenom, token)];
+	});
 }
 
 async function pendingRequest(db: Db, token: string, now: Date) {
@@ -95,23 +97,33 @@ export async function activationInfo(deps: AppDeps, token: string) {
 	};
 }
 
+const usernameTaken = () =>
+	new AppError(409, 'username_taken', 'Cet identifiant est déjà utilisé.', {
+		identifiant: 'Cet identifiant est déjà utilisé : choisissez-en un autre.'
+	});
+
+/** Refuses (410) a link that is not a pending request's, without reading anything else. */
+export async function assertActivationLink(deps: AppDeps, token: string): Promise<void> {
+	await pendingRequest(deps.db, token, deps.clock.now());
+}
+
 /**
  * "Valider et accéder à votre compte": creates the household with its titulaire and the account,
- * and spends the link, all in one transaction (a link used twice creates one account).
+ * and spends the link, all in one transaction (a link used twice creates one account). The link
+ * and the username are checked before the password is hashed, so a refused request costs no
+ * Argon2 hash; the transaction checks both again, as either may have changed meanwhile.
  */
 export async function activateAccount(
 	deps: AppDeps,
 	input: { jeton: string; identifiant: string; motDePasse: string }
 ): Promise<number> {
+	await pendingRequest(deps.db, input.jeton, deps.clock.now());
+	if (await isUsernameTaken(deps.db, input.identifiant)) throw usernameTaken();
 	const passwordHash = await hashPassword(input.motDePasse);
 	return deps.db.transaction().execute(async (trx) => {
 		const now = deps.clock.now();
 		const { id: requestId, identity } = await pendingRequest(trx, input.jeton, now);
-		if (await isUsernameTaken(trx, input.identifiant)) {
-			throw new AppError(409, 'username_taken', 'Cet identifiant est déjà utilisé.', {
-				identifiant: 'Cet identifiant est déjà utilisé : choisissez-en un autre.'
-			});
-		}
+		if (await isUsernameTaken(trx, input.identifiant)) throw usernameTaken();
 		const email = await trx
 			.selectFrom('account')
 			.select('id')

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
+import { sql } from 'kysely';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
@@ -25,6 +26,14 @@ export type CurrentAccount = {
 
 export type Session = { id: string; accountId: number; expiresAt: Date; absoluteExpiresAt: Date };
 
+/**
+ * Live sessions kept per account, the oldest ended when a new one passes it. Each browser that
+ * signs in has one (a new sign-in in the same browser replaces its own): a family's phones,
+ * tablet and computers at home and at work stay well under it, while a script signing in over and
+ * over cannot grow the table without end.
+ */
+export const MAX_SESSIONS_PER_ACCOUNT = 20;
+
 export async function createSession(
 	db: Db,
 	clock: Clock,
@@ -48,6 +57,15 @@ export async function createSession(
 			absolute_expires_at: session.absoluteExpiresAt.toISOString()
 		})
 		.execute();
+	// Newest first by creation, then by insertion (rowid) for sessions made in the same millisecond.
+	const kept = db
+		.selectFrom('session')
+		.select('id')
+		.where('account_id', '=', accountId)
+		.orderBy('created_at', 'desc')
+		.orderBy(sql`rowid`, 'desc')
+		.limit(MAX_SESSIONS_PER_ACCOUNT);
+	await db.deleteFrom('session').where('account_id', '=', accountId).where('id', 'not in', kept).execute();
 	return { token, session };
 }
 

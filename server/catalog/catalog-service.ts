@@ -1,4 +1,5 @@
 import type { Catalog } from '../../src/lib/domain/catalog/catalog.ts';
+import { opensOnline } from '../../src/lib/domain/catalog/online.ts';
 import type { Db } from '../db/database.ts';
 
 /** The public catalogue: active téléprocédures in the town's order, and the latest news. */
@@ -36,7 +37,8 @@ export async function readCatalog(db: Db, townName: string): Promise<Catalog> {
 			label: p.label,
 			summary: p.summary,
 			categorySlug: p.category_slug,
-			requiresAccount: p.requires_account === 1
+			requiresAccount: p.requires_account === 1,
+			online: opensOnline(p.slug)
 		})),
 		news: news.map((n) => ({ id: n.id, title: n.title, body: n.body, publishedOn: n.published_on }))
 	};

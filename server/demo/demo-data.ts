@@ -2,6 +2,7 @@ import { hashPassword } from '../accounts/password-hash.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import { addChild, createHouseholdWithTitulaire } from '../profile/household-service.ts';
+import { birthYearFor } from './school-age.ts';
 
 const DEMO_KEY = 'demo-data-v1';
 
@@ -12,6 +13,7 @@ export const DEMO_CITIZEN = {
 	email: 'pascal.dupin@example.com'
 };
 export const TOWN_SCHOOL = 'École publique de Hesdigneul-lès-Boulogne';
+const TIM_CLASS = 'CE2';
 
 /**
  * What `npm run demo` adds to the town's defaults, once: a notice, and the DUPIN family so a
@@ -84,11 +86,11 @@ export async function installDemoData(db: Db, clock: Clock): Promise<boolean> {
 				sexe: 'M',
 				nomNaissance: 'DUPIN',
 				prenom: 'Tim',
-				dateNaissance: '2010-01-01',
+				dateNaissance: `${birthYearFor(TIM_CLASS, now.slice(0, 10))}-03-14`,
 				paysNaissance: 'France',
 				communeNaissance: 'BOULOGNE-SUR-MER',
 				departementNaissance: '62',
-				school: { school: TOWN_SCHOOL, level: 'CE2' },
+				school: { school: TOWN_SCHOOL, level: TIM_CLASS },
 				sessions: ['restauration-scolaire', 'garderie']
 			},
 			now

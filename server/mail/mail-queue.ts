@@ -10,12 +10,33 @@ export class MailQueue {
 	constructor(private readonly mailer: Mailer) {}
 
 	enqueue(message: MailMessage): void {
-		const task = this.mailer
-			.send(message)
-			.then(() => undefined)
-			.catch((err: unknown) => console.error(`[courriel] échec de l'envoi à ${message.to}`, err))
-			.finally(() => this.#pending.delete(task));
-		this.#pending.add(task);
+		this.#track(
+			this.mailer
+				.send(message)
+				.then(() => undefined)
+				.catch((err: unknown) => console.error(`[courriel] échec de l'envoi à ${message.to}`, err))
+		);
+	}
+
+	/**
+	 * Runs `compose` once the current answer has gone (on the event loop's next turn), then sends
+	 * the e-mails it gives: work done only when there is someone to write to (a link to store, an
+	 * e-mail to write) never shows in how long the answer took. A failure is logged.
+	 */
+	later(compose: () => Promise<MailMessage[]> | MailMessage[]): void {
+		this.#track(
+			new Promise<void>((resolve) => setImmediate(resolve))
+				.then(compose)
+				.then((messages) => {
+					for (const message of messages) this.enqueue(message);
+				})
+				.catch((err: unknown) => console.error("[courriel] échec de la préparation d'un courriel", err))
+		);
+	}
+
+	#track(task: Promise<void>): void {
+		const tracked = task.finally(() => this.#pending.delete(tracked));
+		this.#pending.add(tracked);
 	}
 
 	async drain(): Promise<void> {

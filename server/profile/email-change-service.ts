@@ -1,4 +1,6 @@
-import { emailChangeMail, emailChangeNoticeMail } from '../accounts/account-mails.ts';
+import { emailAlreadyUsedMail, emailChangeMail, emailChangeNoticeMail } from '../accounts/account-mails.ts';
+import { reserve } from '../accounts/throttle.ts';
+import { EMAIL_CHANGE } from '../accounts/throttle-budgets.ts';
 import { generateToken, hashToken } from '../accounts/tokens.ts';
 import type { AppDeps } from '../deps.ts';
 import type { CurrentAccount } from '../http/app-env.ts';
@@ -9,6 +11,10 @@ export const EMAIL_CHANGE_MS = 72 * 3600 * 1000;
 /**
  * A new address is only used once its owner clicks the link sent to it; until then nothing
  * changes. The current address is told, in case the request is not its owner's.
+ * An address that is already another account's gets the same answer, and the same pending change
+ * is kept, so the answer does not tell whose it is; it is sent no link, only a notice that
+ * nothing changed (its confirmation would be refused anyway). Each account may ask EMAIL_CHANGE
+ * times a day: each request sends two e-mails. The e-mails are written after the answer.
  */
 export async function requestEmailChange(
 	deps: AppDeps,
@@ -22,7 +28,8 @@ export async function requestEmailChange(
 	}
 	const token = generateToken();
 	const now = deps.clock.now();
-	await deps.db.transaction().execute(async (trx) => {
+	const taken = await deps.db.transaction().execute(async (trx) => {
+		await reserve(trx, deps.clock, EMAIL_CHANGE, String(account.id), '');
 		await trx
 			.deleteFrom('account_token')
 			.where('account_id', '=', account.id)
@@ -39,9 +46,17 @@ export async function requestEmailChange(
 				created_at: now.toISOString()
 			})
 			.execute();
+		const owner = await trx
+			.selectFrom('account')
+			.select('id')
+			.where('email', '=', newEmail)
+			.executeTakeFirst();
+		return owner !== undefined;
 	});
-	deps.mail.enqueue(emailChangeMail(deps.config, newEmail, token));
-	deps.mail.enqueue(emailChangeNoticeMail(deps.config, account.email, newEmail));
+	deps.mail.later(() => [
+		taken ? emailAlreadyUsedMail(deps.config, newEmail) : emailChangeMail(deps.config, newEmail, token),
+		emailChangeNoticeMail(deps.config, account.email, newEmail)
+	]);
 }
 
 export async function confirmEmailChange(deps: AppDeps, token: string): Promise<{ courriel: string }> {

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { birthYearFor } from '../../server/demo/school-age.ts';
 import { linkIn } from './support/smtp.ts';
 import { expect, expectNoAxeViolations, test } from './support/fixtures.ts';
 
@@ -72,6 +73,117 @@ test.describe('création de compte', () => {
 	});
 });
 
+test.describe('création de compte : étapes et brouillon', () => {
+	test('Back and Forward move between the steps, a reload keeps everything, and the draft goes once the request is saved', async ({
+		page,
+		mailServer
+	}) => {
+		const draft = () => page.evaluate(() => sessionStorage.getItem('portail.brouillon.creer-mon-compte'));
+		await page.goto('/creer-mon-compte');
+		await page.getByRole('main').getByRole('link', { name: 'Créer mon compte' }).click();
+		await page.getByLabel('Civilité').selectOption('Madame');
+		await page.getByLabel('Nom de naissance').fill('Lefebvre');
+		await page.getByLabel(/^Prénom/).fill('Inès');
+		await page.getByLabel('Jour').fill('3');
+		await page.getByLabel('Mois').fill('11');
+		await page.getByLabel('Année').fill('1990');
+		await page.getByLabel('Commune de naissance').fill('Samer');
+		await page.getByLabel('Département de naissance').fill('62');
+		await page.getByLabel('Email').fill('ines.lefebvre@example.com');
+		await page.getByText('Je ne suis pas un robot').click();
+		await expect(page.locator('altcha-widget [data-state="verified"]')).toBeVisible({ timeout: 30_000 });
+		await page.getByRole('button', { name: 'Suivant' }).click();
+		const recap = page.getByRole('region', { name: 'Informations de la demande' });
+		await expect(recap).toContainText('03/11/1990');
+
+		const stepOne = page.getByRole('heading', { level: 2, name: '1 - Identité' });
+		const everythingKept = async () => {
+			await expect(page.getByLabel('Civilité')).toHaveValue('Madame');
+			await expect(page.getByLabel('Nom de naissance')).toHaveValue('Lefebvre');
+			await expect(page.getByLabel(/^Prénom/)).toHaveValue('Inès');
+			await expect(page.getByLabel('Année')).toHaveValue('1990');
+			await expect(page.getByLabel('Email')).toHaveValue('ines.lefebvre@example.com');
+			await expect(page.getByText('Vérification effectuée.')).toBeVisible();
+		};
+		await page.goBack();
+		await expect(stepOne).toBeFocused();
+		await expect(page).toHaveURL(/\/creer-mon-compte\/formulaire$/);
+		await everythingKept();
+		await page.goForward();
+		await expect(recap).toContainText('ines.lefebvre@example.com');
+		await page.reload();
+		await expect(recap).toContainText('Lefebvre');
+		await expect(recap).toContainText('03/11/1990');
+		await page.goBack();
+		await everythingKept();
+		await page.reload();
+		await everythingKept();
+		await page.goForward();
+		await expect(recap).toContainText('Inès');
+
+		// The same with the keyboard: focus lands on each step's heading.
+		await page.getByRole('button', { name: 'Modifier les informations' }).focus();
+		await page.keyboard.press('Enter');
+		await expect(stepOne).toBeFocused();
+		await page.getByLabel('Email').focus();
+		await page.keyboard.press('Enter');
+		await expect(page.getByRole('heading', { level: 2, name: 'Informations de la demande' })).toBeFocused();
+
+		await page.getByRole('button', { name: 'Enregistrer la demande' }).click();
+		await expect(page.getByText("Un courriel vient d'être envoyé à")).toContainText(
+			'ines.lefebvre@example.com'
+		);
+		expect(await draft()).toBeNull();
+		await mailServer.waitFor('ines.lefebvre@example.com', 'Activez votre compte citoyen');
+		await page.reload();
+		await expect(page.getByLabel('Nom de naissance')).toHaveValue('');
+	});
+});
+
+test.describe('case anti-robot', () => {
+	test('the box is drawn before it is focused, and its focus ring stays clear of its label', async ({
+		page
+	}) => {
+		await page.goto('/creer-mon-compte/formulaire');
+		const box = page.locator('altcha-widget input[type="checkbox"]');
+		const label = page.locator('altcha-widget label', { hasText: 'Je ne suis pas un robot' });
+		await expect(label).toBeVisible();
+		const drawn = () =>
+			box.evaluate((el) => {
+				const style = getComputedStyle(el);
+				const rect = el.getBoundingClientRect();
+				return {
+					width: rect.width,
+					height: rect.height,
+					right: rect.right,
+					border: `${style.borderTopStyle} ${style.borderTopWidth}`,
+					borderColor: style.borderTopColor,
+					outline: style.outlineStyle === 'none' ? 0 : parseFloat(style.outlineWidth),
+					offset: parseFloat(style.outlineOffset)
+				};
+			});
+		const idle = await drawn();
+		expect(idle.border).toBe('solid 2px');
+		expect(idle.borderColor).toBe('rgb(77, 91, 94)');
+		expect(idle.width).toBeGreaterThanOrEqual(20);
+		expect(idle.height).toBe(idle.width);
+
+		await page.getByRole('button', { name: 'Suivant' }).click();
+		await expect(page.locator('#captcha-erreur')).toContainText('Cochez la case de vérification anti-robot.');
+		await box.focus();
+		await page.keyboard.press('Shift+Tab');
+		await page.keyboard.press('Tab');
+		await expect(box).toBeFocused();
+		const focused = await drawn();
+		expect(focused.outline).toBeGreaterThanOrEqual(2);
+		const labelLeft = (await label.boundingBox())?.x ?? 0;
+		expect(focused.right + focused.offset + focused.outline).toBeLessThan(labelLeft);
+		await page.keyboard.press('Space');
+		await expect(page.locator('altcha-widget [data-state="verified"]')).toBeVisible({ timeout: 30_000 });
+		await expect(page.locator('#captcha-erreur')).toHaveCount(0);
+	});
+});
+
 test.describe('connexion', () => {
 	test.use({ demo: true });
 
@@ -129,7 +241,11 @@ test.describe('connexion', () => {
 		await page.getByLabel(/^Mot de passe/).fill('NouveauSecret2026');
 		await page.getByLabel('Répéter votre mot de passe').fill('NouveauSecret2026');
 		await page.getByRole('button', { name: 'Valider le nouveau mot de passe' }).click();
+		const changed = page.getByRole('status').filter({ hasText: 'Votre mot de passe a été changé.' });
+		await expect(changed).toBeVisible();
+		await expect(changed).toBeFocused();
 		await expect(page.getByText('Bonjour Pascal DUPIN')).toBeVisible();
+		await expectNoAxeViolations(page);
 
 		await page.getByRole('button', { name: 'Mon compte' }).click();
 		await page.getByRole('button', { name: 'Déconnexion' }).click();
@@ -155,6 +271,14 @@ test.describe('mon profil', () => {
 		await expect(page.getByRole('region', { name: 'Mon foyer' })).toContainText('DUPIN Pascal (Titulaire)');
 		await expect(page.getByRole('region', { name: 'Mon foyer' })).toContainText('DUPIN Tim');
 		await expect(page.getByRole('region', { name: 'Enfants scolarisés du foyer' })).toContainText('CE2');
+		// His age fits his class: a CE2 of this school year (the demo was installed today).
+		const foyer = page.getByRole('region', { name: 'Mon foyer' });
+		await foyer.getByRole('button', { name: /Détails/ }).click();
+		const born = birthYearFor('CE2', new Date().toISOString().slice(0, 10));
+		await expect(foyer.locator('dt', { hasText: 'DUPIN Tim' }).locator('+ dd')).toHaveText(
+			`né(e) le 14/03/${born}`
+		);
+		await foyer.getByRole('button', { name: /Fermer/ }).click();
 		await expect(page.getByRole('region', { name: 'Ma bibliothèque de justificatifs' })).toContainText(
 			'Aucun justificatif'
 		);
@@ -193,6 +317,42 @@ test.describe('mon profil', () => {
 		await expect(page.getByRole('region', { name: 'Mes informations de contact' })).toContainText(
 			'03.21.00.00.00'
 		);
+	});
+
+	test('reads on a phone: each value under its label, never in a narrow column; beside it on a desktop', async ({
+		page
+	}) => {
+		await page.goto('/connexion?retour=%2Fprofil');
+		await signIn(page, 'pascal.dupin', 'Hesdigneul62');
+		await expect(page.getByRole('region', { name: 'Mes données civiles' })).toContainText('DUPIN');
+		const layout = () =>
+			page.evaluate(() => ({
+				viewport: window.innerWidth,
+				overflow: document.documentElement.scrollWidth - window.innerWidth,
+				height: document.documentElement.scrollHeight,
+				values: [...document.querySelectorAll('.profile-section dd')].map((dd) => {
+					const value = dd.getBoundingClientRect();
+					const label = dd.previousElementSibling?.getBoundingClientRect();
+					return { text: dd.textContent, width: value.width, beside: !!label && value.left > label.right };
+				})
+			}));
+		for (const width of [320, 360]) {
+			await page.setViewportSize({ width, height: 740 });
+			const seen = await layout();
+			expect(seen.overflow, `${width} px`).toBeLessThanOrEqual(0);
+			expect(seen.values.length).toBeGreaterThan(10);
+			for (const value of seen.values) {
+				expect(value.width, `${value.text} at ${width} px`).toBeGreaterThanOrEqual(0.4 * width);
+				expect(value.beside).toBe(false);
+			}
+			expect(seen.height, `page height at ${width} px`).toBeLessThan(3600);
+		}
+		await page.setViewportSize({ width: 1366, height: 900 });
+		const desktop = await layout();
+		for (const value of desktop.values) {
+			expect(value.beside, value.text ?? '').toBe(true);
+			expect(value.width).toBeGreaterThanOrEqual(200);
+		}
 	});
 
 	test('changes the e-mail only once the link sent to the new address is followed', async ({

@@ -1,24 +1,5 @@
-import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './support/fixtures.ts';
-
-// Monday 30 November 2026, 09:00 in Paris, for the server and the browser alike.
-const MONDAY_9AM = '2026-11-30T08:00:00.000Z';
-
-async function openAgenda(page: Page) {
-	await page.clock.setFixedTime(new Date(MONDAY_9AM));
-	await page.goto('/connexion?retour=%2Fagenda');
-	await page.getByLabel('Identifiant ou courriel').fill('pascal.dupin');
-	await page.getByLabel(/^Mot de passe/).fill('Hesdigneul62');
-	await page.getByRole('button', { name: 'Me connecter' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: 'Agenda de DUPIN Tim' })).toBeVisible();
-	await expect(page.getByText(/Agenda à jour au/)).toBeVisible();
-}
-
-/** The grid's button for a day of the month shown ("jeudi 3 décembre 2026 : …"). */
-const dayButton = (page: Page, label: string) =>
-	page.getByRole('button', { name: new RegExp(`^${label} :`) });
-const lunch = (page: Page) =>
-	page.getByRole('listitem').filter({ hasText: 'Restauration scolaire (Repas de midi)' });
+import { MONDAY_9AM, dayButton, lunch, openAgenda } from './support/agenda-page.ts';
 
 test.use({ demo: true, serverNow: MONDAY_9AM });
 
@@ -61,7 +42,7 @@ test.describe('agenda', () => {
 		await expect(page.getByRole('heading', { level: 2, name: /lundi 30 novembre 2026/i })).toBeVisible();
 		await page.getByRole('button', { name: 'Jour', exact: true }).click();
 		await page.getByRole('button', { name: 'Période suivante' }).click();
-		await expect(page.getByRole('heading', { level: 2, name: /mardi 1 décembre 2026/i })).toBeVisible();
+		await expect(page.getByRole('heading', { level: 2, name: 'Mardi 1er décembre 2026' })).toBeVisible();
 	});
 
 	test('offline: book three days and a saisie groupée, reload, sync when the server is back', async ({
@@ -74,7 +55,7 @@ test.describe('agenda', () => {
 
 		await page.getByRole('button', { name: 'Période suivante' }).click();
 		await expect(page.getByText('décembre 2026', { exact: true })).toBeVisible();
-		for (const day of ['mardi 1 décembre 2026', 'jeudi 3 décembre 2026', 'vendredi 4 décembre 2026']) {
+		for (const day of ['mardi 1er décembre 2026', 'jeudi 3 décembre 2026', 'vendredi 4 décembre 2026']) {
 			await dayButton(page, day).click();
 			await lunch(page)
 				.getByRole('button', { name: /^Réserver/ })
@@ -92,7 +73,7 @@ test.describe('agenda', () => {
 		await expectNoAxeViolations(page);
 		await dialog.getByRole('button', { name: 'Enregistrer' }).click();
 		await expect(dialog).toContainText('en attente d’envoi');
-		await expect(dialog).toContainText('4 réservations créées, 1 jour ignoré');
+		await expect(dialog).toContainText('4 réservations créées, 1 ignorée.');
 		await dialog.getByRole('button', { name: 'Fermer', exact: true }).click();
 		await expect(page.getByText('4 modifications en attente')).toBeVisible();
 
@@ -109,7 +90,7 @@ test.describe('agenda', () => {
 		await page.getByRole('button', { name: 'Synchroniser' }).click();
 		await expect(page.getByText('modifications en attente')).toHaveCount(0);
 		await expect(
-			page.getByRole('alert').filter({ hasText: 'Réservation du 01/12/2026 refusée' })
+			page.getByRole('alert').filter({ hasText: 'Réservation du mardi 1er décembre 2026 refusée' })
 		).toContainText("la date limite est dépassée : modifiable jusqu'au 30/11/2026 à 10:00.");
 		await expect(lunch(page)).toContainText('Réservé');
 		await expect(dayButton(page, 'jeudi 3 décembre 2026')).toHaveAccessibleName(/: Réservé$/);
@@ -119,6 +100,6 @@ test.describe('agenda', () => {
 		);
 
 		await page.getByRole('button', { name: "J'ai compris" }).click();
-		await expect(page.getByText('Réservation du 01/12/2026 refusée')).toHaveCount(0);
+		await expect(page.getByText('Réservation du mardi 1er décembre 2026 refusée')).toHaveCount(0);
 	});
 });

@@ -191,4 +191,33 @@ describe('POST /api/accounts/activation', () => {
 			200
 		);
 	});
+
+	it('answers the username check 20 times per link and 40 times per address in 15 minutes', async () => {
+		const ctx = await testApp({ now: '2026-11-28T09:00:00Z' });
+		await registerCitizen(ctx, new TestClient(ctx.app, { ip: '192.0.2.1' }));
+		const home = new TestClient(ctx.app, { ip: '203.0.113.5' });
+		const first = await requestFor(ctx, home, CLAIRE);
+		const second = await requestFor(ctx, home, { ...CLAIRE, email: 'c.martin@example.org' });
+		const check = (client: TestClient, jeton: string, name: string) =>
+			client.get(`/api/accounts/activation/identifiant?jeton=${jeton}&identifiant=${name}`);
+		for (let i = 0; i < 20; i++) expect((await check(home, first, `nom${i}`)).status).toBe(200);
+		await expectError(await check(home, first, 'pascal.dupin'), 429, { code: 'too_many_attempts' });
+		// The same link from another address is held too: its budget is the link's.
+		await expectError(await check(new TestClient(ctx.app, { ip: '198.51.100.7' }), first, 'x.y'), 429);
+		for (let i = 0; i < 20; i++) expect((await check(home, second, `nom${i}`)).status).toBe(200);
+		// 40 from this address: even a fresh link is refused here, and dead links count too.
+		const third = await requestFor(ctx, new TestClient(ctx.app, { ip: '198.51.100.8' }), {
+			...CLAIRE,
+			email: 'claire@example.net'
+		});
+		await expectError(await check(home, third, 'x.y'), 429);
+		expect((await check(new TestClient(ctx.app, { ip: '198.51.100.8' }), third, 'pascal.dupin')).status).toBe(
+			200
+		);
+		ctx.clock.set('2026-11-28T09:15:00Z');
+		expect(await json(await check(home, first, 'pascal.dupin'))).toEqual({
+			identifiant: 'pascal.dupin',
+			disponible: false
+		});
+	});
 });

@@ -31,6 +31,19 @@ describe('GET /api/catalog', () => {
 		expect(catalog.procedures.every((p) => p.requiresAccount)).toBe(true);
 	});
 
+	it('says which démarches can be done online today, the others being "Bientôt en ligne"', async () => {
+		const { app } = await testApp();
+		const { procedures } = await getCatalog(app);
+		expect(Object.fromEntries(procedures.map((p) => [p.slug, p.online]))).toEqual({
+			'mise-a-jour-informations': true,
+			'fiche-enfant': false,
+			'reservation-cantine': true,
+			'reservation-garderie': true,
+			'contacter-la-mairie': false,
+			'location-salle-des-fetes': false
+		});
+	});
+
 	it('gives the news, newest first, starting with the welcome', async () => {
 		const { app } = await testApp({ now: '2026-11-28T09:00:00Z' });
 		const { news } = await getCatalog(app);

@@ -10,7 +10,7 @@ describe('GET /api/health', () => {
 		expect(await res.json()).toEqual({
 			status: 'ok',
 			time: '2026-11-28T09:00:00.000Z',
-			database: { migrations: 4 }
+			database: { migrations: 5 }
 		});
 	});
 

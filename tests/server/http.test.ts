@@ -160,3 +160,22 @@ describe('the built app', () => {
 		expect(await res.text()).toContain('npm run build');
 	});
 });
+
+describe('the client address behind the trusted proxy', () => {
+	it('is the last address of X-Forwarded-For, the one the proxy added: a client cannot change it', async () => {
+		const ctx = await testApp();
+		// What a client writes comes first; the proxy appends the address it saw.
+		const login = (written: string) =>
+			ctx.app.request('/api/auth/login', {
+				method: 'POST',
+				headers: {
+					Origin: 'http://localhost',
+					'Content-Type': 'application/json',
+					'X-Forwarded-For': `${written}, 203.0.113.9`
+				},
+				body: JSON.stringify({ identifiant: `inconnu${written}`, motDePasse: 'Mauvais1' })
+			});
+		for (let i = 0; i < 30; i++) expect((await login(`10.0.0.${i}`)).status).toBe(401);
+		expect((await login('10.0.1.1')).status).toBe(429);
+	});
+});

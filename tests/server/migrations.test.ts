@@ -53,7 +53,8 @@ describe('migrations', () => {
 			'0001_catalog_and_calendar',
 			'0002_accounts_and_households',
 			'0003_agenda_billing_sync',
-			'0004_pull_stamps'
+			'0004_pull_stamps',
+			'0005_expiry_indexes'
 		]);
 		await installTownDefaults(first.db, fixedClock('2026-11-28T09:00:00Z'), 'Ville de Test');
 		await first.db.destroy();

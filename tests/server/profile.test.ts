@@ -167,6 +167,52 @@ describe('Mon profil', () => {
 		);
 	});
 
+	it('answers an address already another account’s exactly as a free one, and sends it no link', async () => {
+		const { ctx, client } = await pascal();
+		await registerCitizen(ctx, new TestClient(ctx.app), CLAIRE);
+		const ask = async (courriel: string) => {
+			const res = await client.post('/api/profile/email', { courriel });
+			return `${res.status} ${(await res.text()).replaceAll(courriel, '<adresse>')}`;
+		};
+		const free = await ask('libre@example.org');
+		expect(await ask('claire.martin@example.org')).toBe(free);
+		expect(free).toMatch(/^202 /);
+
+		const toClaire = (await mailsTo(ctx, 'claire.martin@example.org')).slice(1); // after her activation
+		expect(toClaire.map((m) => m.subject)).toEqual([
+			expect.stringMatching(/^Votre adresse électronique est déjà utilisée/)
+		]);
+		expect(toClaire[0]?.text).not.toMatch(/jeton=|pascal|dupin/i);
+		const toFree = await mailsTo(ctx, 'libre@example.org');
+		expect(toFree.map((m) => tokenFrom(m, '/profil/confirmer-courriel'))).toHaveLength(1);
+		// The current address is told of both requests.
+		expect(
+			(await mailsTo(ctx, 'dupin@example.com')).filter((m) => m.subject.startsWith('Changement'))
+		).toHaveLength(2);
+		expect(await profileOf(client)).toMatchObject({
+			email: 'dupin@example.com',
+			pendingEmail: 'claire.martin@example.org'
+		});
+	});
+
+	it('takes 5 e-mail changes per account a day, then 429 until the next day', async () => {
+		const { ctx, client } = await pascal();
+		for (let i = 0; i < 5; i++) {
+			expect((await client.post('/api/profile/email', { courriel: `nouveau${i}@example.org` })).status).toBe(
+				202
+			);
+		}
+		const refused = await client.post('/api/profile/email', { courriel: 'encore@example.org' });
+		await expectError(refused, 429, {
+			code: 'too_many_attempts',
+			message: 'Trop de tentatives. Pour votre sécurité, réessayez à partir du 29/11/2026 à 10:00.'
+		});
+		expect(await mailsTo(ctx, 'encore@example.org')).toEqual([]);
+		expect((await mailsTo(ctx)).filter((m) => !m.subject.startsWith('Activez'))).toHaveLength(10);
+		ctx.clock.set('2026-11-29T09:00:00Z');
+		expect((await client.post('/api/profile/email', { courriel: 'encore@example.org' })).status).toBe(202);
+	});
+
 	it('answers 401 on every route when signed out', async () => {
 		const { client } = await pascal();
 		await client.post('/api/auth/logout');

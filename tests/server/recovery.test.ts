@@ -200,4 +200,28 @@ describe('rate limits on requests that send e-mails', () => {
 		ctx.clock.set(minutesLater(15));
 		expect((await valid(client)).status).toBe(202);
 	});
+
+	it('sends an account at most 3 recovery e-mails an hour, whatever the addresses, answering the same', async () => {
+		const ctx = await withPascal();
+		const resets = async () =>
+			(await mailsTo(ctx, 'dupin@example.com')).filter((m) => !m.subject.startsWith('Activez'));
+		const answers: string[] = [];
+		for (let i = 0; i < 5; i++) {
+			const client = new TestClient(ctx.app, { ip: `203.0.113.${20 + i}` });
+			const input =
+				i % 2
+					? { perdu: 'identifiant' as const, courriel: 'dupin@example.com' }
+					: { perdu: 'mot-de-passe' as const, identifiant: 'pascal.dupin' };
+			const res = await recover(client, input);
+			answers.push(`${res.status} ${await res.text()}`);
+		}
+		expect(new Set(answers)).toEqual(new Set(['202 {"status":"sent"}']));
+		expect(await resets()).toHaveLength(3);
+		expect(await ctx.db.selectFrom('account_token').select('token_hash').execute()).toHaveLength(2);
+		ctx.clock.set(minutesLater(60));
+		expect(
+			(await recover(new TestClient(ctx.app), { perdu: 'mot-de-passe', identifiant: 'pascal.dupin' })).status
+		).toBe(202);
+		expect(await resets()).toHaveLength(4);
+	});
 });

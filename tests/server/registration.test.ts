@@ -8,6 +8,7 @@ import {
 	registerCitizen,
 	solvedCaptcha
 } from './support/accounts.ts';
+import { todayInParis } from '../../src/lib/site/dates.ts';
 import { expectError } from './support/expect.ts';
 import { json, TestClient } from './support/http-client.ts';
 import { tokenFrom } from './support/mailbox.ts';
@@ -22,7 +23,11 @@ async function register(client: TestClient, identity: object, captcha?: string) 
 	});
 }
 
-const requests = (ctx: TestCtx) => ctx.db.selectFrom('account_request').selectAll().execute();
+/** The pending requests, once what follows the answers (keeping them, e-mailing) is done. */
+async function requests(ctx: TestCtx) {
+	await ctx.mail.drain();
+	return ctx.db.selectFrom('account_request').selectAll().execute();
+}
 
 describe('POST /api/accounts/registrations', () => {
 	it('keeps the request and e-mails an activation link, storing only the SHA-256 of its token', async () => {
@@ -82,6 +87,27 @@ describe('POST /api/accounts/registrations', () => {
 		});
 		const leapDay = { ...PASCAL, dateNaissance: { jour: '29', mois: '02', annee: '2020' } };
 		expect((await register(client, leapDay)).status).toBe(202);
+	});
+
+	it('takes "today" in Paris, as the browser’s form does, not the UTC date', async () => {
+		// 23:30 UTC on 1 March is 00:30 on 2 March in Paris: a child born that day is born.
+		const ctx = await testApp({ now: '2020-03-01T23:30:00Z' });
+		const client = new TestClient(ctx.app);
+		const born = { ...PASCAL, dateNaissance: { jour: '02', mois: '03', annee: '2020' } };
+		expect(todayInParis(ctx.clock.now())).toBe('2020-03-02');
+		expect((await register(client, born)).status).toBe(202);
+		const tomorrow = { ...PASCAL, dateNaissance: { jour: '03', mois: '03', annee: '2020' } };
+		await expectError(await register(client, tomorrow), 400, {
+			fields: { dateNaissance: 'La date de naissance doit être passée.' }
+		});
+	});
+
+	it('says a year before 1900 is to check', async () => {
+		const ctx = await testApp();
+		const old = { ...PASCAL, dateNaissance: { jour: '01', mois: '01', annee: '1800' } };
+		await expectError(await register(new TestClient(ctx.app), old), 400, {
+			fields: { dateNaissance: 'Année de naissance à vérifier : elle ne peut pas être avant 1900.' }
+		});
 	});
 
 	it('refuses a missing, garbled or forged captcha on the captcha field', async () => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { login, registerCitizen, sessionCookie } from './support/accounts.ts';
+import { CLAIRE, login, PASCAL, registerCitizen, sessionCookie } from './support/accounts.ts';
 import { expectError } from './support/expect.ts';
 import { json, TestClient } from './support/http-client.ts';
 import { testApp, type TestCtx } from './support/test-app.ts';
@@ -50,9 +50,12 @@ describe('signing in', () => {
 		expect(a).toBe(b);
 		await expectError(new Response(a, wrong), 401, { code: 'wrong_credentials', message: WRONG });
 		expect(client.cookies.size).toBe(0);
-		await expectError(await client.post('/api/auth/login', { identifiant: '' }), 400, {
-			fields: { identifiant: 'Ce champ est obligatoire.', motDePasse: 'Ce champ est obligatoire.' }
-		});
+		// Both empty fields are told at once; a field of spaces is empty.
+		for (const body of [{ identifiant: '' }, { identifiant: '  ', motDePasse: '' }]) {
+			await expectError(await client.post('/api/auth/login', body), 400, {
+				fields: { identifiant: 'Ce champ est obligatoire.', motDePasse: 'Ce champ est obligatoire.' }
+			});
+		}
 	});
 
 	it('stores only the SHA-256 of the cookie’s token, and gives a new token at each sign-in', async () => {
@@ -180,6 +183,23 @@ describe('session expiry (idle 30 days, sliding; absolute 90 days)', () => {
 	});
 });
 
+describe('sessions per account', () => {
+	it('keeps the 20 newest: a 21st sign-in ends the oldest device’s session', async () => {
+		const ctx = await withPascal();
+		await ctx.db.deleteFrom('session').execute();
+		const devices: TestClient[] = [];
+		for (let i = 0; i < 25; i++) {
+			const device = new TestClient(ctx.app, { ip: '192.0.2.1' });
+			expect((await login(device, 'pascal.dupin')).status).toBe(200);
+			devices.push(device);
+		}
+		expect(await sessions(ctx)).toHaveLength(20);
+		const signedInNow = [];
+		for (const device of devices) signedInNow.push(await signedIn(device));
+		expect(signedInNow).toEqual([...Array(5).fill(false), ...Array(20).fill(true)]);
+	});
+});
+
 describe('sign-in throttling', () => {
 	it('after 10 failures on one account from one address, refuses even the right password from there for 15 minutes', async () => {
 		const ctx = await withPascal();
@@ -204,14 +224,71 @@ describe('sign-in throttling', () => {
 		expect((await login(attacker, 'pascal.dupin')).status).toBe(200);
 	});
 
-	it('counts failures per account, whether it was named by username or by e-mail', async () => {
+	it('counts failures per identifier as typed: a username and an e-mail of one account answer as two strangers', async () => {
+		// If the two shared a counter, 429 after 5 + 5 would tell that they belong together.
 		const ctx = await withPascal();
-		const attacker = new TestClient(ctx.app, { ip: '203.0.113.6' });
+		await registerCitizen(ctx, new TestClient(ctx.app, { ip: '192.0.2.2' }), CLAIRE);
+		const statuses = async (ip: string, first: string, second: string) => {
+			const attacker = new TestClient(ctx.app, { ip });
+			const seen: number[] = [];
+			for (let i = 0; i < 12; i++) {
+				seen.push((await login(attacker, first, `Mauvais${i}`)).status);
+				seen.push((await login(attacker, second, `Mauvais${i}`)).status);
+			}
+			seen.push((await login(attacker, second)).status);
+			return seen;
+		};
+		const sameAccount = await statuses('203.0.113.6', 'pascal.dupin', 'DUPIN@example.com');
+		const twoAccounts = await statuses('203.0.113.7', 'claire.martin', 'dupin@example.com');
+		expect(sameAccount).toEqual(twoAccounts);
+		expect(sameAccount.slice(0, 20)).toEqual(Array(20).fill(401));
+		expect(sameAccount.slice(20)).toEqual(Array(5).fill(429));
+		// After 5 + 5, the right password by e-mail still signs in, as it would for a stranger's e-mail.
+		const other = new TestClient(ctx.app, { ip: '203.0.113.8' });
 		for (let i = 0; i < 5; i++) {
-			expect((await login(attacker, 'pascal.dupin', `Mauvais${i}`)).status).toBe(401);
-			expect((await login(attacker, 'DUPIN@example.com', `Mauvais${i}`)).status).toBe(401);
+			await login(other, 'pascal.dupin', `Mauvais${i}`);
+			await login(other, 'dupin@example.com', `Mauvais${i}`);
 		}
+		expect((await login(other, 'dupin@example.com')).status).toBe(200);
+	});
+
+	it('gives one address at most 20 guesses at an account in 15 minutes, however the identifier is written', async () => {
+		const ctx = await withPascal();
+		const attacker = new TestClient(ctx.app, { ip: '203.0.113.10' });
+		const spellings = [
+			'pascal.dupin',
+			' Pascal.Dupin ',
+			'PASCAL.DUPIN',
+			'dupin@example.com',
+			'Dupin@Example.com '
+		];
+		const seen: number[] = [];
+		for (let i = 0; i < 25; i++)
+			seen.push((await login(attacker, spellings[i % 5] ?? '', `Mauvais${i}`)).status);
+		expect(seen.filter((s) => s === 401)).toHaveLength(20);
+		await expectError(await login(attacker, 'pascal.dupin'), 429, { code: 'too_many_attempts' });
 		await expectError(await login(attacker, 'dupin@example.com'), 429, { code: 'too_many_attempts' });
+	});
+
+	it('keeps registrations and recoveries out of the sign-in budget of an address', async () => {
+		const ctx = await withPascal();
+		const family = new TestClient(ctx.app, { ip: '203.0.113.11' });
+		for (let i = 0; i < 10; i++) {
+			expect(
+				(await family.post('/api/accounts/registrations', { identity: { ...PASCAL, prenom: '' } })).status
+			).toBe(400);
+			expect(
+				(await family.post('/api/accounts/recovery', { perdu: 'identifiant', courriel: `x${i}@example.com` }))
+					.status
+			).toBe(202);
+		}
+		for (let i = 0; i < 29; i++) expect((await login(family, `inconnu${i}`)).status).toBe(401);
+		expect((await login(family, 'pascal.dupin')).status).toBe(200);
+		await expectError(
+			await family.post('/api/accounts/recovery', { perdu: 'identifiant', courriel: 'y@example.com' }),
+			429,
+			{ code: 'too_many_attempts' }
+		);
 	});
 
 	it('after 30 failures from one address on any accounts, refuses that address for 15 minutes', async () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { TOWN_ACTIVITIES } from '../../src/lib/domain/agenda/activities.ts';
-import { agendaView } from '../../src/lib/domain/agenda/agenda-view.ts';
+import { agendaView, bulkForecast } from '../../src/lib/domain/agenda/agenda-view.ts';
 import type { AgendaSnapshot } from '../../src/lib/domain/agenda/snapshot.ts';
+import { gridMove } from '../../src/lib/components/agenda/grid-keys.ts';
 import { visibleDays } from '../../src/lib/components/agenda/visible-days.ts';
 import { CALENDAR, TIM } from './support-fake-sync-server.ts';
 
@@ -79,10 +80,56 @@ describe('the agenda as drawn', () => {
 });
 
 describe('days shown', () => {
-	it('covers whole weeks around the month, the week, or the day', () => {
+	it('covers whole weeks around the month, the school week, or the day', () => {
 		const month = visibleDays('mois', '2026-12-17');
 		expect([month.from, month.to, month.days.length]).toEqual(['2026-11-30', '2027-01-03', 35]);
-		expect(visibleDays('semaine', '2026-12-03')).toMatchObject({ from: '2026-11-30', to: '2026-12-06' });
+		expect(visibleDays('semaine', '2026-12-03')).toMatchObject({ from: '2026-11-30', to: '2026-12-04' });
+		expect(visibleDays('semaine', '2026-12-06').days).toHaveLength(5);
 		expect(visibleDays('jour', '2026-12-03').days).toEqual(['2026-12-03']);
+	});
+});
+
+describe('the saisie groupée forecast', () => {
+	const bulk = (from: string, to: string) => ({
+		personIds: [TIM.id],
+		action: 'creer' as const,
+		from,
+		to,
+		activityCodes: ['restauration-midi'],
+		periodicity: 'aucune' as const,
+		weekdays: [0, 1, 2, 3, 4]
+	});
+
+	it('counts the changes still waiting in the outbox, as the server will once they are sent first', () => {
+		const waiting = [{ kind: 'reservation.create.v1', payload: lunch('2026-12-03') }];
+		const forecast = bulkForecast(snapshot([]), waiting, bulk('2026-12-01', '2026-12-04'), NOW);
+		expect(forecast.booked).toBe(2);
+		expect(forecast.skipped.map((s) => [s.date, s.code])).toEqual([
+			['2026-12-02', 'ferme'],
+			['2026-12-03', 'deja-reserve']
+		]);
+	});
+
+	it('agrees with the screen: a waiting cancellation frees the day again', () => {
+		const waiting = [{ kind: 'reservation.cancel.v1', payload: lunch('2026-12-03') }];
+		const forecast = bulkForecast(
+			snapshot([lunch('2026-12-03')]),
+			waiting,
+			bulk('2026-12-03', '2026-12-03'),
+			NOW
+		);
+		expect(forecast).toMatchObject({ booked: 1, skipped: [] });
+	});
+});
+
+describe('the month grid under the keyboard', () => {
+	it('moves by a day, a week, to the ends of the week, or by a month', () => {
+		expect(gridMove('ArrowRight', '2026-11-30')).toBe('2026-12-01');
+		expect(gridMove('ArrowUp', '2026-12-03')).toBe('2026-11-26');
+		expect(gridMove('Home', '2026-12-03')).toBe('2026-11-30');
+		expect(gridMove('End', '2026-12-03')).toBe('2026-12-06');
+		expect(gridMove('PageDown', '2027-01-31')).toBe('2027-02-28');
+		expect(gridMove('PageUp', '2026-12-15')).toBe('2026-11-15');
+		expect(gridMove('Enter', '2026-12-03')).toBeNull();
 	});
 });

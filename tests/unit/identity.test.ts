@@ -43,6 +43,17 @@ describe('identity step of the account creation', () => {
 		);
 	});
 
+	it('says a year before 1900 is to check, not that the date must be past', () => {
+		expect(errors({ dateNaissance: { jour: '12', mois: '03', annee: '1800' } }).dateNaissance).toBe(
+			'Année de naissance à vérifier : elle ne peut pas être avant 1900.'
+		);
+		expect(errors({ dateNaissance: { jour: '31', mois: '12', annee: '1899' } }).dateNaissance).toMatch(
+			/^Année de naissance à vérifier/
+		);
+		expect(errors({ dateNaissance: { jour: '01', mois: '01', annee: '1900' } })).toEqual({});
+		expect(errors({ dateNaissance: { jour: ' 28 ', mois: '11 ', annee: ' 2026' } })).toEqual({});
+	});
+
 	it('needs the département only for a birth in France', () => {
 		expect(errors({ departementNaissance: '' })).toEqual({
 			departementNaissance: 'Obligatoire pour une naissance en France.'

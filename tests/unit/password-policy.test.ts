@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkPassword, passwordProblem } from '../../src/lib/domain/accounts/password-policy.ts';
+import {
+	checkPassword,
+	MAX_RAW_LENGTH,
+	normalizePassword,
+	passwordProblem
+} from '../../src/lib/domain/accounts/password-policy.ts';
+import { longestStringWork } from '../server/support/string-work.ts';
 
 describe('password policy', () => {
 	it("accepts the manual's rule: 8+ characters with upper, lower and digit", () => {
@@ -45,5 +51,31 @@ describe('password policy', () => {
 	it('compares after Unicode normalisation (NFKC)', () => {
 		// "é" typed as e + combining accent is the same password as the precomposed "é".
 		expect(checkPassword('Cafe\u0301Noir2026')).toEqual(checkPassword('CaféNoir2026'));
+	});
+});
+
+describe('a hostile length', () => {
+	// U+FDFA becomes 18 characters under NFKC: a megabyte of it cost seconds and hundreds of MB.
+	const huge = '\uFDFA'.repeat(400_000);
+
+	it('is refused before anything normalises it', async () => {
+		let problem: string | null = null;
+		expect(await longestStringWork(() => (problem = passwordProblem(huge)))).toBeLessThanOrEqual(
+			MAX_RAW_LENGTH
+		);
+		expect(problem).toBe('256 caractères au maximum.');
+		expect(() => normalizePassword(huge)).toThrow(RangeError);
+	});
+
+	it('still gives the checklist for its beginning, reading no more than that', async () => {
+		let check: ReturnType<typeof checkPassword> | undefined;
+		const longest = await longestStringWork(() => (check = checkPassword(`Aa1${'x'.repeat(1_000_000)}`)));
+		expect(longest).toBeLessThanOrEqual(MAX_RAW_LENGTH);
+		expect(check).toMatchObject({ upper: true, lower: true, digit: true, notTooLong: false });
+	});
+
+	it('is not refused when only combining accents make it longer than 256 units', () => {
+		// 200 "é" typed as e + combining acute: 400 UTF-16 units, 200 characters once normalised.
+		expect(passwordProblem(`Aa1${'e\u0301'.repeat(200)}`)).toBeNull();
 	});
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { defaultUsername, uniqueUsername, usernameProblem } from '../../src/lib/domain/accounts/username.ts';
+import {
+	defaultUsername,
+	uniqueUsername,
+	usernameProblem,
+	usernameSlug
+} from '../../src/lib/domain/accounts/username.ts';
+import { longestStringWork } from '../server/support/string-work.ts';
 
 describe('usernames', () => {
 	it('default to prénom.nom, lower case, without accents or spaces', () => {
@@ -20,5 +26,14 @@ describe('usernames', () => {
 		for (const bad of ['pa', 'Pascal', 'pascal dupin', '.pascal', 'é.dupin', 'x'.repeat(41)]) {
 			expect(usernameProblem(bad), bad).toMatch(/^De 3 à 40 caractères/);
 		}
+	});
+
+	it('read only the beginning of a name, however long', async () => {
+		let slug = '';
+		expect(
+			await longestStringWork(() => (slug = usernameSlug(`Élise${'\uFDFA'.repeat(500_000)}`)))
+		).toBeLessThanOrEqual(160 * 18);
+		expect(slug).toMatch(/^elise/);
+		expect(defaultUsername('Élise', 'x'.repeat(500_000))).toBe(`elise.${'x'.repeat(30)}`);
 	});
 });

@@ -1,55 +1,147 @@
-import { getJson, sendJson } from '../api/client.ts';
-import { clearPersonalData, portailDatabase } from '../offline/database.ts';
+import { getJson, onSessionEnded } from '../api/client.ts';
+import { portailDatabase } from '../offline/database.ts';
+import { adoptAccount, forgetSession, signedInOwner, wipeDevice } from './device-owner.ts';
+import { profileState } from './profile-state.svelte.ts';
+import { SessionChannel } from './session-channel.ts';
+import { setSignOutPending, signOutPending, tellServerSignedOut } from './sign-out-pending.ts';
+import { withoutSync } from './sync-lock.ts';
 
 export type AccountSummary = { identifiant: string; prenom: string; nom: string; role: 'citizen' | 'agent' };
 type SessionAnswer = { account: AccountSummary | null; demo?: boolean };
+
+const RETRY_SIGN_OUT_MS = 30_000;
 
 /**
  * Who is signed in, for the header and the pages that need an account. Known from the server when
  * it answers; otherwise from the last answer kept on the device (a parent offline stays "signed in"
  * for reading; the server decides again at the next sync).
+ *
+ * The device holds one account's data at a time: whenever the server names an account (start,
+ * sign-in, activation, password reset), another account's data is wiped before anything shows or
+ * syncs. `ended` says the session this page was showing is over (signed out in another tab, or the
+ * server answered 401): the citizen's pages then say so instead of showing what they held.
  */
 class SessionState {
 	account = $state<AccountSummary | null>(null);
 	demo = $state(false);
 	loaded = $state(false);
+	ended = $state(false);
+	/** Signed out while the server could not be reached: it is told as soon as it answers. */
+	signOutPending = $state(false);
 	#loading: Promise<void> | null = null;
+	/** Who the page showed before its session ended: only they resume it without a reload. */
+	#endedAs: string | null = null;
+	#channel = new SessionChannel();
+	#retry: ReturnType<typeof setInterval> | null = null;
 
 	load(): Promise<void> {
-		this.#loading ??= this.#fetch();
+		this.#loading ??= this.#start();
 		return this.#loading;
 	}
 
-	async #fetch(): Promise<void> {
+	async #start(): Promise<void> {
+		this.#channel.listen((account) => this.#changedElsewhere(account));
+		onSessionEnded(() => {
+			if (!this.account) return;
+			this.#end();
+			void forgetSession(portailDatabase()).catch(() => undefined);
+		});
+		if (typeof window !== 'undefined') window.addEventListener('online', () => void this.#sendSignOut());
 		const db = portailDatabase();
 		try {
+			// A sign-out made offline goes first: the session it ended must not come back.
+			if (!(await this.#sendSignOut())) return;
 			const answer = (await getJson('/api/auth/session')) as SessionAnswer;
-			this.account = answer.account;
 			this.demo = answer.demo ?? false;
-			if (answer.account) await db.account.put({ key: 'current', account: answer.account });
-			else await db.account.clear();
+			await this.#adopt(answer.account);
 		} catch {
-			this.account = (await db.account.get('current').catch(() => undefined))?.account ?? null;
+			this.account = await signedInOwner(db).catch(() => null);
 		} finally {
 			this.loaded = true;
 		}
 	}
 
-	/** After sign-in, activation or a password reset: the server answered with the account. */
-	async signedIn(answer: unknown): Promise<void> {
-		const account = (answer as SessionAnswer).account;
-		this.account = account;
+	/** Sign-in, activation or a password reset: `send` asks the server, which answers the account. */
+	async signIn(send: () => Promise<unknown>): Promise<void> {
+		await withoutSync(async () => {
+			await this.#sendSignOut();
+			const answer = (await send()) as SessionAnswer;
+			// The new session replaced the old one on the server: nothing is left to end.
+			this.#setSignOutPending(false);
+			await this.#adopt(answer.account);
+		});
+		this.ended = false;
 		this.loaded = true;
-		if (account) await portailDatabase().account.put({ key: 'current', account });
+		this.#channel.announce(this.account);
 		// Keep what the parent does offline: ask the browser not to evict the local data.
 		void navigator.storage?.persist?.().catch(() => false);
 	}
 
-	/** "Déconnexion": ends the session on the server and wipes the household's data from the device. */
+	/**
+	 * "Déconnexion": wipes the household's data from the device at once and ends the session on the
+	 * server; offline, the server is told as soon as it answers (see signOutPending).
+	 */
 	async signOut(): Promise<void> {
-		await sendJson('POST', '/api/auth/logout').catch(() => undefined);
+		// Written down before anything, so that even a page closed at once ends the session later.
+		setSignOutPending(true);
+		const told = tellServerSignedOut();
+		// No sync round is running while the device is wiped: none writes the agenda back after it.
+		await withoutSync(() => wipeDevice(portailDatabase()));
+		this.#setSignOutPending(!(await told));
 		this.account = null;
-		await clearPersonalData(portailDatabase());
+		this.ended = false;
+		profileState.clear();
+		this.#channel.announce(null);
+	}
+
+	/** The server named who is signed in (or nobody): the device follows, wiping another's data. */
+	async #adopt(account: AccountSummary | null): Promise<void> {
+		const db = portailDatabase();
+		if (account) {
+			const wiped = await adoptAccount(db, account);
+			if (wiped || account.identifiant !== this.account?.identifiant) profileState.clear();
+		} else {
+			await forgetSession(db);
+		}
+		this.account = account;
+	}
+
+	/** The page's session is over: say so, and drop what the page held in memory. */
+	#end() {
+		this.#endedAs = this.account?.identifiant ?? null;
+		this.ended = true;
+		this.account = null;
+		profileState.clear();
+	}
+
+	#changedElsewhere(account: AccountSummary | null) {
+		if (!this.loaded) return;
+		if (this.account) {
+			if (account?.identifiant !== this.account.identifiant) this.#end();
+			return;
+		}
+		// Signed in again elsewhere by the person this page was showing: it resumes. Anyone else:
+		// an ended page stays ended (its "Me connecter" reloads), a public page greets them.
+		if (this.ended && (!account || account.identifiant !== this.#endedAs)) return;
+		this.ended = false;
+		this.account = account;
+	}
+
+	/** Sends a pending sign-out (another tab may have sent it); true when none is left waiting. */
+	async #sendSignOut(): Promise<boolean> {
+		const done = !signOutPending() || (await tellServerSignedOut());
+		this.#setSignOutPending(!done);
+		return done;
+	}
+
+	#setSignOutPending(pending: boolean) {
+		setSignOutPending(pending);
+		this.signOutPending = pending;
+		if (pending && !this.#retry) this.#retry = setInterval(() => void this.#sendSignOut(), RETRY_SIGN_OUT_MS);
+		if (!pending && this.#retry) {
+			clearInterval(this.#retry);
+			this.#retry = null;
+		}
 	}
 }
 

@@ -19,6 +19,19 @@ export class NetworkError extends Error {
 	}
 }
 
+type SessionEndedListener = () => void;
+const sessionEndedListeners = new Set<SessionEndedListener>();
+
+/**
+ * Called whenever the server says a call needs a session that is not there (401 `unauthenticated`):
+ * the session ended elsewhere (another tab, a password reset, expiry). Wrong credentials at sign-in
+ * are a 401 too, with another code: they are a refusal, not the end of a session.
+ */
+export function onSessionEnded(listener: SessionEndedListener): () => void {
+	sessionEndedListeners.add(listener);
+	return () => sessionEndedListeners.delete(listener);
+}
+
 /** Calls the API; a refusal becomes an ApiError, an unreachable server a NetworkError. */
 async function call(path: string, init: RequestInit): Promise<unknown> {
 	let response: Response;
@@ -36,9 +49,12 @@ async function call(path: string, init: RequestInit): Promise<unknown> {
 		const error = (
 			body as { error?: { code?: string; message?: string; fields?: Record<string, string> } } | null
 		)?.error;
+		const code = error?.code ?? `http_${response.status}`;
+		if (response.status === 401 && code === 'unauthenticated')
+			for (const listener of sessionEndedListeners) listener();
 		throw new ApiError(
 			response.status,
-			error?.code ?? `http_${response.status}`,
+			code,
 			error?.message ?? 'Une erreur est survenue. Veuillez réessayer.',
 			error?.fields
 		);
@@ -50,8 +66,14 @@ export function getJson(path: string, init: RequestInit = {}): Promise<unknown> 
 	return call(path, init);
 }
 
-export function sendJson(method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<unknown> {
+export function sendJson(
+	method: 'POST' | 'PUT' | 'DELETE',
+	path: string,
+	body?: unknown,
+	init: Pick<RequestInit, 'signal' | 'keepalive'> = {}
+): Promise<unknown> {
 	return call(path, {
+		...init,
 		method,
 		...(body === undefined
 			? {}

@@ -6,10 +6,15 @@ import type { BulkSummary, MutationKind } from '../domain/sync/protocol.ts';
 /** A cached copy of a server answer, with when the server gave it. */
 export type CachedCatalog = { key: 'catalog'; catalog: Catalog; fetchedAt: string };
 
-/** The signed-in account as the server last described it. */
+/**
+ * The account whose data this device holds, as the server last described it. `signedIn: false`
+ * when the server later said nobody is signed in (expired session): its waiting changes are kept
+ * for when the same person signs in again. Absent in records written before that flag: signed in.
+ */
 export type StoredAccount = {
 	key: 'current';
 	account: { identifiant: string; prenom: string; nom: string; role: 'citizen' | 'agent' };
+	signedIn?: boolean;
 };
 
 /**

@@ -10,7 +10,10 @@ export function formatDateTime(iso: string): string {
 	return formatParisDateTime(new Date(iso));
 }
 
-/** Today in Europe/Paris as `YYYY-MM-DD` (the device's clock: for form checks only). */
+/**
+ * Today in Europe/Paris as `YYYY-MM-DD` (the device's clock: for form checks only). The domain's
+ * parisDate, which the server also uses with its own clock, so both judge the same day.
+ */
 export function todayInParis(now: Date = new Date()): string {
 	return parisDate(now);
 }

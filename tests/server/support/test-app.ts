@@ -55,6 +55,8 @@ export async function testApp(options: { now?: string; appDir?: string; env?: Re
 	await installTownDefaults(db, clock, config.townName);
 	const mailer = createMailer({ smtpUrl: '', from: config.mailFrom, outboxDir: join(dataDir, 'outbox') });
 	const mail = new MailQueue(mailer);
+	// As at shutdown: what runs after an answer (stored links, e-mails) ends before the database closes.
+	cleanups.push(() => mail.drain());
 	const app = createApp({ db, writes, config, mailer, mail, clock });
 	return { app, db, config, clock, dataDir, mail };
 }

@@ -4,14 +4,14 @@ import { addDays, endOfMonth, startOfMonth } from '$lib/domain/agenda/dates.ts';
 export type AgendaMode = 'mois' | 'semaine' | 'jour';
 
 /**
- * The days a view shows around `cursor`: whole weeks (Monday to Sunday) covering its month, its
- * week, or the day alone.
+ * The days a view shows around `cursor`: whole weeks (Monday to Sunday) covering its month, the
+ * school week (Monday to Friday: the town's services never run at the weekend), or the day alone.
  */
 export function visibleDays(mode: AgendaMode, cursor: string): { from: string; to: string; days: string[] } {
 	if (mode === 'jour') return { from: cursor, to: cursor, days: [cursor] };
 	if (mode === 'semaine') {
 		const from = addDays(cursor, -weekdayIndex(cursor));
-		return { from, to: addDays(from, 6), days: daysBetween(from, addDays(from, 6)) };
+		return { from, to: addDays(from, 4), days: daysBetween(from, addDays(from, 4)) };
 	}
 	const first = startOfMonth(cursor);
 	const last = endOfMonth(cursor);

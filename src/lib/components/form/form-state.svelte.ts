@@ -22,18 +22,67 @@ export class SinglePress {
 	}
 }
 
+/** The value at a dotted error path ("dateNaissance", "adresse.ville") of a form's input. */
+function valueAt(input: unknown, path: string): string {
+	let value = input;
+	for (const key of path.split('.')) value = (value as Record<string, unknown> | null)?.[key];
+	return JSON.stringify(value ?? null);
+}
+
 /**
  * The life of a form: check what was typed with the domain's schema (errors beside each field,
  * nothing sent), then send; a refusal from the server comes back beside the fields too, and what
  * the user typed stays in the form. A submit while the previous one is in flight is ignored.
+ *
+ * Given `current` (what the form holds now, keyed as the errors are), an error shows only while its
+ * field still holds the value that was refused, and the refusal's message only while nothing was
+ * changed: typing a correction clears what no longer applies, in every form, without a handler
+ * per field. Without `current`, errors stay until the next submit.
  */
 export class FormState {
-	errors = $state<Record<string, string>>({});
-	failure = $state('');
+	#errors = $state<Record<string, string>>({});
+	#failure = $state('');
+	/** What was refused, by error path, and as a whole: errors are about those values. */
+	#refused = $state<{ fields: Record<string, string>; whole: string } | null>(null);
 	readonly #press = new SinglePress();
+
+	constructor(private readonly current?: () => unknown) {}
 
 	get busy(): boolean {
 		return this.#press.busy;
+	}
+
+	get errors(): Record<string, string> {
+		const refused = this.#refused;
+		if (!this.current || !refused) return this.#errors;
+		const now = this.current();
+		return Object.fromEntries(
+			Object.entries(this.#errors).filter(([path]) => valueAt(now, path) === refused.fields[path])
+		);
+	}
+
+	/** Errors found by the page itself (a check the schema cannot make), about what is typed now. */
+	set errors(errors: Record<string, string>) {
+		this.#errors = errors;
+		this.#remember(errors);
+	}
+
+	get failure(): string {
+		const refused = this.#refused;
+		if (!this.current || !refused || !this.#failure) return this.#failure;
+		return JSON.stringify(this.current()) === refused.whole ? this.#failure : '';
+	}
+
+	set failure(message: string) {
+		this.#failure = message;
+		this.#remember(this.#errors);
+	}
+
+	#remember(errors: Record<string, string>) {
+		if (!this.current) return;
+		const now = $state.snapshot(this.current());
+		const fields = Object.fromEntries(Object.keys(errors).map((path) => [path, valueAt(now, path)]));
+		this.#refused = { fields, whole: JSON.stringify(now) };
 	}
 
 	/** True when the input passed the checks and `send` succeeded; false when refused or ignored. */
@@ -54,8 +103,8 @@ export class FormState {
 				await send(parsed.data);
 				return true;
 			} catch (error) {
+				this.#errors = errorFields(error);
 				this.failure = errorMessage(error);
-				this.errors = errorFields(error);
 				return false;
 			}
 		});

@@ -1,19 +1,26 @@
 import { z } from 'zod';
 import { REQUIRED } from '../forms/field-errors.ts';
+import { boundedString } from './bounded-text.ts';
 import { emailSchema } from './identity.ts';
-import { passwordProblem } from './password-policy.ts';
-import { usernameProblem } from './username.ts';
+import { MAX_LENGTH, passwordProblem } from './password-policy.ts';
+import { MAX_USERNAME_LENGTH, usernameProblem } from './username.ts';
 
-const required = z.string({ error: REQUIRED }).min(1, REQUIRED);
-const token = z.string({ error: 'Lien invalide.' }).regex(/^[a-z2-7]{40,80}$/, 'Lien invalide.');
+// Every text is bounded on its raw length first (see boundedString): what runs after it (trim,
+// lower case, NFKC) never sees more than a few kilobytes, whatever was posted.
+const token = z
+	.string({ error: 'Lien invalide.' })
+	.max(80, { message: 'Lien invalide.', abort: true })
+	.regex(/^[a-z2-7]{40,80}$/, 'Lien invalide.');
+const password = () => boundedString(MAX_LENGTH);
+const typedIdentifier = () => boundedString(254, 'Identifiant trop long.').trim().toLowerCase();
 
 /** A new password and its repetition, both checked, each error on its own field. */
 const newPassword = {
-	motDePasse: z.string({ error: REQUIRED }).superRefine((value, ctx) => {
+	motDePasse: password().superRefine((value, ctx) => {
 		const problem = passwordProblem(value);
 		if (problem) ctx.addIssue({ code: 'custom', message: problem });
 	}),
-	confirmation: z.string({ error: REQUIRED })
+	confirmation: password()
 };
 const samePasswords = (v: { motDePasse: string; confirmation: string }, ctx: z.RefinementCtx) => {
 	if (!v.confirmation) ctx.addIssue({ code: 'custom', path: ['confirmation'], message: REQUIRED });
@@ -30,8 +37,7 @@ const samePasswords = (v: { motDePasse: string; confirmation: string }, ctx: z.R
 export const activationSchema = z
 	.object({
 		jeton: token,
-		identifiant: z
-			.string({ error: REQUIRED })
+		identifiant: boundedString(MAX_USERNAME_LENGTH)
 			.trim()
 			.toLowerCase()
 			.superRefine((value, ctx) => {
@@ -42,9 +48,13 @@ export const activationSchema = z
 	})
 	.superRefine(samePasswords);
 
+/**
+ * "Identifiant ou courriel" + "Mot de passe": each empty field gets its message at once (a field
+ * of spaces is empty). The identifier is compared as typed, trimmed and in lower case.
+ */
 export const loginSchema = z.object({
-	identifiant: required.trim().max(254, 'Identifiant trop long.'),
-	motDePasse: required.max(1024, 'Mot de passe trop long.')
+	identifiant: typedIdentifier().min(1, REQUIRED).max(254, 'Identifiant trop long.'),
+	motDePasse: password().min(1, REQUIRED)
 });
 
 /** "Qu'avez-vous perdu ?": the username (by e-mail), or the password (by e-mail OR username). */
@@ -55,8 +65,8 @@ export const recoverySchema = z.discriminatedUnion(
 		z
 			.object({
 				perdu: z.literal('mot-de-passe'),
-				courriel: z.string().trim().optional(),
-				identifiant: z.string().trim().toLowerCase().max(254).optional()
+				courriel: boundedString(254, 'Adresse trop longue.').trim().optional(),
+				identifiant: typedIdentifier().max(254, 'Identifiant trop long.').optional()
 			})
 			.superRefine((v, ctx) => {
 				if (!v.courriel && !v.identifiant) {

@@ -1,13 +1,20 @@
 import { REQUIRED } from '../forms/field-errors.ts';
+import { RAW_FACTOR } from './bounded-text.ts';
 
 /**
  * Usernames: the default is `prénom.nom` (the manual's "pascal.dupin"), lower case, accents,
  * spaces and apostrophes removed; hyphens kept as typed in compound names ("jean-marc").
  */
+export const MAX_USERNAME_LENGTH = 40;
 export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,39}$/;
 
+/**
+ * Only the beginning of a name is read: a username keeps 36 characters of it, and normalising
+ * costs in proportion to the text.
+ */
 export function usernameSlug(text: string): string {
 	return text
+		.slice(0, MAX_USERNAME_LENGTH * RAW_FACTOR)
 		.normalize('NFKD')
 		.replace(/\p{M}/gu, '')
 		.toLowerCase()

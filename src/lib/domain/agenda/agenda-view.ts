@@ -1,7 +1,16 @@
 import type { ActivityDefinition } from './activities.ts';
 import { dayKind, type DayKind } from './calendar.ts';
 import { parisDate } from './paris-time.ts';
-import { bookingKey, changesOf, newPlanState, planChanges } from './planner.ts';
+import type { BulkPayload, BulkSummary } from '../sync/protocol.ts';
+import {
+	bookingKey,
+	bulkChanges,
+	changesOf,
+	newPlanState,
+	planChanges,
+	summarize,
+	type PlanState
+} from './planner.ts';
 import {
 	bookingRefusal,
 	cancellationRefusal,
@@ -26,15 +35,8 @@ export type DayActivity = {
 	canCancel: boolean;
 };
 
-/** The manual's colour code, always with its words: vert, gris, jaune, rouge, bleu. */
+/** The manual's colour code (its words: agenda-labels.ts): vert, gris, jaune, rouge, bleu. */
 export type DayColour = 'reservable' | 'ferme' | 'aujourdhui' | 'reserve' | 'reserve-aujourdhui';
-export const DAY_COLOUR_LABELS: Record<DayColour, string> = {
-	reservable: 'Réservable',
-	ferme: 'Pas de service',
-	aujourdhui: "Aujourd'hui",
-	reserve: 'Réservé',
-	'reserve-aujourdhui': 'Réservation du jour'
-};
 
 export type DayView = {
 	date: string;
@@ -45,18 +47,15 @@ export type DayView = {
 };
 
 /**
- * The agenda as the parent sees it: the server's state (the snapshot) plus the changes still
- * waiting in the outbox, replayed in order with the same rules the server uses. A waiting change
- * is drawn apart ("en attente"); when the server rejects it, it leaves the outbox and this view
- * rebuilds without it — the rollback is nothing more than that.
+ * The server's state (the snapshot) with the changes still waiting in the outbox replayed on it, in
+ * order, with the same rules the server uses. `state` is what the next change would be decided
+ * against; `waitingCreate` / `waitingCancel` are the bookings that differ from the server's.
  */
-export function agendaView(
+export function replayOutbox(
 	snapshot: AgendaSnapshot,
 	pending: PendingChange[],
-	personId: number,
-	days: string[],
 	now: Date
-): DayView[] {
+): { state: PlanState; waitingCreate: Set<string>; waitingCancel: Set<string> } {
 	const base = { activities: snapshot.activities, calendar: snapshot.calendar, now };
 	const state = newPlanState(base, snapshot.persons, snapshot.reservations, snapshot.capacity);
 	const confirmed = new Set(state.booked);
@@ -77,6 +76,36 @@ export function agendaView(
 			}
 		}
 	}
+	return { state, waitingCreate, waitingCancel };
+}
+
+/**
+ * What a saisie groupée will do, decided after the changes already waiting, as the server will
+ * decide it once they are sent before it: shown at once, even offline.
+ */
+export function bulkForecast(
+	snapshot: AgendaSnapshot,
+	pending: PendingChange[],
+	payload: BulkPayload,
+	now: Date
+): BulkSummary {
+	const { state } = replayOutbox(snapshot, pending, now);
+	return summarize(planChanges(state, bulkChanges(payload)));
+}
+
+/**
+ * The agenda as the parent sees it: the snapshot plus the replayed outbox. A waiting change is
+ * drawn apart ("en attente"); when the server rejects it, it leaves the outbox and this view
+ * rebuilds without it — the rollback is nothing more than that.
+ */
+export function agendaView(
+	snapshot: AgendaSnapshot,
+	pending: PendingChange[],
+	personId: number,
+	days: string[],
+	now: Date
+): DayView[] {
+	const { state, waitingCreate, waitingCancel } = replayOutbox(snapshot, pending, now);
 	const person = snapshot.persons.find((p) => p.id === personId);
 	const groups = new Set((person?.sessions ?? []).flatMap((s) => SESSION_GROUPS[s] ?? []));
 	const shown = snapshot.activities.filter((a) => groups.has(a.groupCode));

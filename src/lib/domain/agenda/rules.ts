@@ -14,17 +14,6 @@ export type Refusal = { code: RefusalCode; reason: string };
 export type RefusalCode =
 	'ferme' | 'non-inscrit' | 'delai-depasse' | 'deja-reserve' | 'non-reserve' | 'complet' | 'conflit';
 
-/** The saisie groupée summary's words for each reason a day was skipped. */
-export const REFUSAL_LABELS: Record<RefusalCode, string> = {
-	ferme: 'fermé',
-	'non-inscrit': 'non inscrit',
-	'delai-depasse': 'délai dépassé',
-	'deja-reserve': 'déjà réservé',
-	'non-reserve': 'pas de réservation',
-	complet: 'complet',
-	conflit: 'déjà une autre garderie ce matin-là'
-};
-
 /** Booking and cancelling close the day before the service, at the activity's hour, Paris time. */
 export function deadlineFor(activity: Pick<ActivityDefinition, 'deadlineHour'>, date: string): Date {
 	return parisWallTime(addDays(date, -1), activity.deadlineHour);

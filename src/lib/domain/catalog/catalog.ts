@@ -6,7 +6,9 @@ export const procedureSchema = z.object({
 	label: z.string(),
 	summary: z.string(),
 	categorySlug: z.nullable(z.string()),
-	requiresAccount: z.boolean()
+	requiresAccount: z.boolean(),
+	/** Whether it can be done on the portal today (see online.ts). Absent in a copy kept offline by an older version. */
+	online: z.optional(z.boolean())
 });
 
 export const categorySchema = z.object({ slug: z.string(), label: z.string() });

@@ -1,0 +1,72 @@
+import type { BulkSummary } from '../sync/protocol.ts';
+import type { ActivityState, DayColour } from './agenda-view.ts';
+import type { RefusalCode } from './rules.ts';
+
+/**
+ * Every word the agenda shows for a state, in one place: the day's activities, the month grid and
+ * its legend, the saisie groupée's summary. Colour is never the only signal, so each colour has
+ * its words and its mark.
+ */
+
+/** An activity of one day, as the parent's card says it. */
+export const ACTIVITY_STATE_LABELS: Record<ActivityState, string> = {
+	reserve: 'Réservé',
+	'attente-reservation': 'Réservation en attente d’envoi',
+	'attente-annulation': 'Annulation en attente d’envoi',
+	reservable: 'Réservable',
+	ferme: 'Pas de service',
+	'non-inscrit': 'Non inscrit',
+	'delai-depasse': 'Délai dépassé',
+	complet: 'Complet',
+	conflit: 'Une autre garderie du matin est réservée',
+	'deja-reserve': 'Réservé',
+	'non-reserve': 'Non réservé'
+};
+
+/** The manual's colour code: vert, gris, jaune, rouge, bleu; the mark repeats it without colour. */
+export const DAY_COLOURS: Record<DayColour, { label: string; mark: string; legend: string }> = {
+	reservable: { label: 'Réservable', mark: '○', legend: 'Vert : réservable' },
+	ferme: { label: 'Pas de service', mark: '–', legend: 'Gris : pas de service' },
+	aujourdhui: { label: "Aujourd'hui", mark: '☀', legend: "Jaune : aujourd'hui" },
+	reserve: { label: 'Réservé', mark: '●', legend: 'Rouge : réservé' },
+	'reserve-aujourdhui': { label: 'Réservation du jour', mark: '★', legend: 'Bleu : réservation du jour' }
+};
+export const PENDING_MARK = { mark: '⏳', legend: 'En attente d’envoi à la mairie' };
+
+/** Why a saisie groupée left out one booking (a person, a day, an activity). */
+export const REFUSAL_LABELS: Record<RefusalCode, string> = {
+	ferme: 'pas de service ce jour-là',
+	'non-inscrit': 'non inscrit',
+	'delai-depasse': 'délai dépassé',
+	'deja-reserve': 'déjà réservé',
+	'non-reserve': 'pas de réservation à annuler',
+	complet: 'complet',
+	conflit: 'déjà une autre garderie ce matin-là'
+};
+
+export function refusalLabel(code: string): string {
+	return REFUSAL_LABELS[code as RefusalCode] ?? code;
+}
+
+const plural = (n: number, word: string) => (n > 1 ? `${word}s` : word);
+
+/**
+ * "12 réservations créées, 4 ignorées.": a saisie groupée counts bookings (one person, one day,
+ * one activity each), not days.
+ */
+export function bulkSummaryText(summary: BulkSummary, action: 'creer' | 'supprimer'): string {
+	const done: string[] = [];
+	if (summary.booked > 0)
+		done.push(
+			`${summary.booked} ${plural(summary.booked, 'réservation')} ${plural(summary.booked, 'créée')}`
+		);
+	if (summary.cancelled > 0)
+		done.push(
+			`${summary.cancelled} ${plural(summary.cancelled, 'réservation')} ${plural(summary.cancelled, 'annulée')}`
+		);
+	if (done.length === 0)
+		done.push(action === 'creer' ? 'Aucune réservation créée' : 'Aucune réservation annulée');
+	const skipped = summary.skipped.length;
+	if (skipped > 0) done.push(`${skipped} ${plural(skipped, 'ignorée')}`);
+	return `${done.join(', ')}.`;
+}

@@ -1,0 +1,100 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect, expectNoAxeViolations, test } from './support/fixtures.ts';
+import { MONDAY_9AM, dayButton, openAgenda } from './support/agenda-page.ts';
+
+test.use({ demo: true, serverNow: MONDAY_9AM });
+
+/** Presses Tab (or Shift+Tab) until `target` has the focus; fails after `max` presses. */
+async function tabTo(page: Page, target: Locator, max: number, key = 'Tab') {
+	for (let presses = 1; presses <= max; presses++) {
+		await page.keyboard.press(key);
+		if (await target.evaluate((el) => el === document.activeElement)) return presses;
+	}
+	throw new Error(`${max} appuis sur ${key} sans atteindre ${target.toString()}`);
+}
+
+/**
+ * Types a day into the focused date field, whatever order the browser's language gives its parts
+ * (jj/mm/aaaa in French, mm/dd/yyyy in a browser left in English).
+ */
+async function typeDate(page: Page, input: Locator, iso: string) {
+	const [year, month, day] = iso.split('-');
+	await page.keyboard.type(`${day}${month}${year}`);
+	if ((await input.inputValue()) !== iso) {
+		await page.keyboard.press('ArrowLeft');
+		await page.keyboard.press('ArrowLeft');
+		await page.keyboard.type(`${month}${day}${year}`);
+	}
+	await expect(input).toHaveValue(iso);
+}
+
+test.describe('agenda with the keyboard alone', () => {
+	test('choose a day, book, cancel, saisie groupée: the focus stays where the parent works', async ({
+		page
+	}) => {
+		await openAgenda(page);
+		await page.locator('h1').focus();
+
+		// The month grid is one stop of the Tab key; the arrows move from day to day.
+		const today = dayButton(page, 'lundi 30 novembre 2026');
+		await tabTo(page, today, 12);
+		await page.keyboard.press('ArrowRight');
+		await page.keyboard.press('ArrowRight');
+		await page.keyboard.press('ArrowRight');
+		const thursday = dayButton(page, 'jeudi 3 décembre 2026');
+		await expect(thursday).toBeFocused();
+		await expect(thursday).toHaveAttribute('aria-pressed', 'true');
+
+		// From the day to its first bookable activity in a few presses, not 20.
+		const book = page.getByRole('button', { name: 'Réserver Repas de midi le jeudi 3 décembre 2026' });
+		await tabTo(page, book, 5);
+		await page.keyboard.press('Enter');
+		// Réserver becomes Annuler once the town hall has it; the focus follows, on the same activity.
+		const cancel = page.getByRole('button', { name: 'Annuler Repas de midi le jeudi 3 décembre 2026' });
+		await expect(cancel).toBeFocused();
+		await page.keyboard.press('Enter');
+		await expect(book).toBeFocused();
+
+		// Saisie groupée: opened, filled and closed with the keys; the focus returns to its button.
+		const open = page.getByRole('button', { name: 'Saisie groupée' });
+		await tabTo(page, open, 15, 'Shift+Tab');
+		await page.keyboard.press('Enter');
+		const dialog = page.getByRole('dialog', { name: 'Saisie groupée' });
+		await expect(dialog).toBeVisible();
+		await tabTo(page, dialog.getByLabel(/^Période du/), 6);
+		await typeDate(page, dialog.getByLabel(/^Période du/), '2026-12-01');
+		await tabTo(page, dialog.getByLabel(/^au/), 3);
+		await typeDate(page, dialog.getByLabel(/^au/), '2026-12-04');
+		await tabTo(page, dialog.getByLabel('Repas de midi 11:45 - 13:30'), 4);
+		await page.keyboard.press('Space');
+		await expect(dialog.getByLabel('Repas de midi 11:45 - 13:30')).toBeChecked();
+		await tabTo(page, dialog.getByRole('button', { name: 'Enregistrer' }), 12);
+		await page.keyboard.press('Enter');
+		const result = dialog.getByRole('status');
+		await expect(result).toContainText('3 réservations créées, 1 ignorée.');
+		await expect(result).toBeFocused();
+		await tabTo(page, dialog.getByRole('button', { name: 'Fermer', exact: true }), 3);
+		await page.keyboard.press('Enter');
+		await expect(dialog).toBeHidden();
+		await expect(open).toBeFocused();
+
+		await page.keyboard.press('Enter');
+		await expect(dialog).toBeVisible();
+		await page.keyboard.press('Escape');
+		await expect(dialog).toBeHidden();
+		await expect(open).toBeFocused();
+	});
+
+	test('on a phone, the history of the period scrolls under the keyboard too', async ({ page }) => {
+		await page.setViewportSize({ width: 360, height: 780 });
+		await openAgenda(page);
+		await dayButton(page, 'jeudi 3 décembre 2026').click();
+		await page.getByRole('button', { name: 'Réserver Repas de midi le jeudi 3 décembre 2026' }).click();
+		await expect(page.getByRole('button', { name: /^Annuler Repas de midi/ })).toBeVisible();
+		const history = page.getByRole('region', { name: /Historique des actions/ });
+		await expect(history.getByRole('row')).toHaveCount(2);
+		await expectNoAxeViolations(page);
+		await history.focus();
+		await expect(history).toBeFocused();
+	});
+});

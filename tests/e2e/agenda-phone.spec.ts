@@ -1,0 +1,48 @@
+import { expect, test } from './support/fixtures.ts';
+import { MONDAY_9AM, activity, dayButton, drawnText, openAgenda } from './support/agenda-page.ts';
+
+test.use({ demo: true, serverNow: MONDAY_9AM });
+
+test.describe('agenda on a phone', () => {
+	test.use({ viewport: { width: 360, height: 780 } });
+
+	test('the month grid is on the first screen, under a compact toolbar', async ({ page }) => {
+		await openAgenda(page);
+		const grid = page.getByRole('table', { name: /Agenda du mois/ });
+		const box = await grid.boundingBox();
+		expect(box).not.toBeNull();
+		// The site's header takes about 200 px on a phone; the grid follows the title and the toolbar.
+		expect(box!.y).toBeLessThan(430);
+		expect(box!.y + box!.height).toBeLessThanOrEqual(780);
+		const width = await page.evaluate(() => document.documentElement.scrollWidth);
+		expect(width).toBeLessThanOrEqual(360);
+	});
+
+	test('dates as French writes them; the week names its dates and prices only days with service', async ({
+		page
+	}) => {
+		await openAgenda(page);
+		expect(await drawnText(page, '#agenda-periode')).toBe('novembre 2026');
+		await dayButton(page, 'mardi 1er décembre 2026').click();
+		expect(await drawnText(page, '#agenda-periode')).toBe('décembre 2026');
+		await expect(page.getByRole('heading', { level: 2, name: 'Mardi 1er décembre 2026' })).toBeVisible();
+		expect(await drawnText(page, 'section.day h2')).toBe('Mardi 1er décembre 2026');
+
+		await page.getByRole('button', { name: 'Semaine' }).click();
+		expect(await drawnText(page, '#agenda-periode')).toBe(
+			'Semaine du lundi 30 novembre au vendredi 4 décembre 2026'
+		);
+		const wednesday = page.getByRole('region', { name: 'mercredi 2 décembre 2026' });
+		await expect(wednesday).toContainText('Pas de service');
+		await expect(wednesday).not.toContainText('€');
+		await expect(wednesday.getByRole('button')).toHaveCount(0);
+		const tuesday = page.getByRole('region', { name: 'mardi 1er décembre 2026' });
+		await expect(activity(page, 'Restauration scolaire (Repas de midi)').first()).toContainText('3,50 €');
+		await expect(tuesday).toContainText('3,50 €');
+		// The town's services never run at the weekend: the week is Monday to Friday.
+		await expect(page.getByRole('region', { name: /samedi/ })).toHaveCount(0);
+
+		await page.getByRole('button', { name: 'Jour', exact: true }).click();
+		expect(await drawnText(page, '#agenda-periode')).toBe('mardi 1er décembre 2026');
+	});
+});
