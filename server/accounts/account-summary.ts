@@ -1,7 +1,8 @@
+import type { AccountSummary } from '../../src/lib/domain/accounts/account-summary.ts';
+import { familyName } from '../../src/lib/domain/profile/person-name.ts';
 import type { Db } from '../db/database.ts';
 
-/** Who is signed in, as the header shows it ("Bonjour Pascal DUPIN"). */
-export type AccountSummary = { identifiant: string; prenom: string; nom: string; role: 'citizen' | 'agent' };
+export type { AccountSummary };
 
 export async function accountSummary(db: Db, accountId: number): Promise<AccountSummary> {
 	const row = await db
@@ -13,7 +14,7 @@ export async function accountSummary(db: Db, accountId: number): Promise<Account
 	return {
 		identifiant: row.username,
 		prenom: row.prenom,
-		nom: (row.nom_usage ?? row.nom_naissance).toUpperCase(),
+		nom: familyName({ nomUsage: row.nom_usage, nomNaissance: row.nom_naissance }),
 		role: row.role
 	};
 }

@@ -5,15 +5,15 @@ import {
 	loginSchema,
 	passwordResetSchema,
 	recoverySchema,
-	tokenSchema
+	tokenSchema,
+	usernameCheckSchema
 } from '../../src/lib/domain/accounts/account-forms.ts';
 import { RAW_FACTOR } from '../../src/lib/domain/accounts/bounded-text.ts';
 import { MAX_USERNAME_LENGTH, usernameProblem } from '../../src/lib/domain/accounts/username.ts';
 import type { AppDeps } from '../deps.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { clientIp } from '../http/client-ip.ts';
-import { AppError } from '../http/errors.ts';
-import { readJson } from '../http/json-body.ts';
+import { validate } from '../http/validate.ts';
 import { accountSummary } from './account-summary.ts';
 import { newCaptchaChallenge } from './captcha.ts';
 import { checkCredentials } from './login-service.ts';
@@ -34,11 +34,7 @@ import { hashToken } from './tokens.ts';
 // captcha (absent when the box was not ticked) by verifyCaptcha.
 const registrationBody = z.object({ identity: z.unknown(), captcha: z.unknown().optional() });
 
-function queryToken(c: Context): string {
-	const parsed = tokenSchema.safeParse({ jeton: c.req.query('jeton') });
-	if (!parsed.success) throw new AppError(400, 'invalid_token', 'Lien invalide ou incomplet.');
-	return parsed.data.jeton;
-}
+const BAD_LINK = { code: 'invalid_token', message: 'Lien invalide ou incomplet.' };
 
 /** A new session for the account, its cookie set, and who is now signed in. */
 async function signIn(deps: AppDeps, c: Context, accountId: number) {
@@ -61,39 +57,43 @@ async function limitLinkRequests(deps: AppDeps, c: Context, budget: Budget, toke
 export function accountsRoutes(deps: AppDeps) {
 	return new Hono<AppEnv>()
 		.get('/captcha', async (c) => c.json(await newCaptchaChallenge(deps.db)))
-		.post('/registrations', async (c) => {
-			const body = await readJson(c, registrationBody);
+		.post('/registrations', validate('json', registrationBody), async (c) => {
+			const body = c.req.valid('json');
 			await limitMailRequests(deps, c, REGISTRATION);
 			await requestAccount(deps, { identity: body.identity, captcha: body.captcha });
 			return c.json({ status: 'sent' }, 202);
 		})
-		.get('/activation', async (c) => c.json(await activationInfo(deps, queryToken(c))))
-		.get('/activation/identifiant', async (c) => {
+		.get('/activation', validate('query', tokenSchema, BAD_LINK), async (c) =>
+			c.json(await activationInfo(deps, c.req.valid('query').jeton))
+		)
+		.get('/activation/identifiant', validate('query', usernameCheckSchema, BAD_LINK), async (c) => {
 			// Whether a name is free tells whether an account has it: a few tries per link and address.
-			const jeton = queryToken(c);
+			const { jeton, identifiant } = c.req.valid('query');
 			await limitLinkRequests(deps, c, USERNAME_CHECK, jeton);
 			await assertActivationLink(deps, jeton);
 			// Only as much as a username can hold is read (the pattern then refuses what is too long).
-			const typed = (c.req.query('identifiant') ?? '').slice(0, MAX_USERNAME_LENGTH * RAW_FACTOR);
+			const typed = identifiant.slice(0, MAX_USERNAME_LENGTH * RAW_FACTOR);
 			const username = typed.trim().toLowerCase();
 			const problem = usernameProblem(username);
 			const disponible = !problem && !(await isUsernameTaken(deps.db, username));
 			return c.json({ identifiant: username, disponible, ...(problem ? { probleme: problem } : {}) });
 		})
-		.post('/activation', async (c) => {
-			const input = await readJson(c, activationSchema);
+		.post('/activation', validate('json', activationSchema), async (c) => {
+			const input = c.req.valid('json');
 			await limitLinkRequests(deps, c, PASSWORD_LINK, input.jeton);
 			const accountId = await activateAccount(deps, input);
 			return c.json(await signIn(deps, c, accountId), 201);
 		})
-		.post('/recovery', async (c) => {
-			const input = await readJson(c, recoverySchema);
+		.post('/recovery', validate('json', recoverySchema), async (c) => {
+			const input = c.req.valid('json');
 			await startRecovery(deps, input, clientIp(c, deps.config.trustProxy));
 			return c.json({ status: 'sent' }, 202);
 		})
-		.get('/password-reset', async (c) => c.json(await resetInfo(deps, queryToken(c))))
-		.post('/password-reset', async (c) => {
-			const input = await readJson(c, passwordResetSchema);
+		.get('/password-reset', validate('query', tokenSchema, BAD_LINK), async (c) =>
+			c.json(await resetInfo(deps, c.req.valid('query').jeton))
+		)
+		.post('/password-reset', validate('json', passwordResetSchema), async (c) => {
+			const input = c.req.valid('json');
 			await limitLinkRequests(deps, c, PASSWORD_LINK, input.jeton);
 			const accountId = await resetPassword(deps, input);
 			return c.json(await signIn(deps, c, accountId));
@@ -110,8 +110,8 @@ export function authRoutes(deps: AppDeps) {
 				demo: deps.config.demo
 			});
 		})
-		.post('/login', async (c) => {
-			const input = await readJson(c, loginSchema);
+		.post('/login', validate('json', loginSchema), async (c) => {
+			const input = c.req.valid('json');
 			const accountId = await checkCredentials(deps, input, clientIp(c, deps.config.trustProxy));
 			// A new token at every sign-in: a token planted before sign-in is worth nothing after.
 			const previous = c.get('session');

@@ -1,7 +1,12 @@
 import { deflateSync, gzipSync } from 'node:zlib';
-import type { Context } from 'hono';
+import type { Context, TypedResponse } from 'hono';
 import { parseAccept } from 'hono/utils/accept';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { JSONParsed } from 'hono/utils/types';
+
+/** A JSON answer as Hono's c.json() types it, so the typed client (hc) knows what it holds. */
+export type JsonResponse<T, S extends ContentfulStatusCode> = Response &
+	TypedResponse<JSONParsed<T>, S, 'json'>;
 
 type Encoding = 'gzip' | 'deflate';
 /** Below this, compressing costs the server more than it saves a phone. */
@@ -32,16 +37,16 @@ type Variant = { body: string | Uint8Array<ArrayBuffer>; headers: Record<string,
  * frequent read a quarter of its time. Headers a route or middleware set with c.header() before it
  * (a cookie set or cleared) are kept: reading them costs about a microsecond.
  */
-export class JsonAnswer {
+export class JsonAnswer<T = unknown> {
 	readonly text: string;
 	/** By the request's set of security headers (one object per set, see securityHeaders), then encoding. */
 	readonly #variants = new Map<object | undefined, Map<Encoding | undefined, Variant>>();
 
-	constructor(data: unknown) {
+	constructor(data: T) {
 		this.text = JSON.stringify(data);
 	}
 
-	respond(c: Context, status: ContentfulStatusCode = 200): Response {
+	respond<S extends ContentfulStatusCode = 200>(c: Context, status?: S): JsonResponse<T, S> {
 		const encoding =
 			this.text.length < THRESHOLD ? undefined : chooseEncoding(c.req.header('Accept-Encoding'));
 		const security = c.get('securityHeaders');
@@ -52,10 +57,12 @@ export class JsonAnswer {
 		c.set('answerComplete', true);
 		// c.res holds what c.header() prepared; Headers iterates each Set-Cookie on its own.
 		const prepared = [...c.res.headers];
-		if (prepared.length === 0) return new Response(variant.body, { status, headers: variant.headers });
-		const headers = new Headers(variant.headers);
-		for (const [name, value] of prepared) headers.append(name, value);
-		return new Response(variant.body, { status, headers });
+		let headers: HeadersInit = variant.headers;
+		if (prepared.length > 0) {
+			headers = new Headers(variant.headers);
+			for (const [name, value] of prepared) headers.append(name, value);
+		}
+		return new Response(variant.body, { status: status ?? 200, headers }) as JsonResponse<T, S>;
 	}
 
 	#variant(encoding: Encoding | undefined, security: Readonly<Record<string, string>> | undefined): Variant {
@@ -72,6 +79,10 @@ export class JsonAnswer {
 }
 
 /** For answers that can be large (lists, snapshots): compressed when it pays. */
-export function jsonAnswer(c: Context, data: unknown, status: ContentfulStatusCode = 200): Response {
+export function jsonAnswer<T, S extends ContentfulStatusCode = 200>(
+	c: Context,
+	data: T,
+	status?: S
+): JsonResponse<T, S> {
 	return new JsonAnswer(data).respond(c, status);
 }

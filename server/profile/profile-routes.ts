@@ -8,7 +8,7 @@ import type { AppDeps } from '../deps.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { AppError } from '../http/errors.ts';
 import { jsonAnswer } from '../http/json-answer.ts';
-import { readJson } from '../http/json-body.ts';
+import { validate } from '../http/validate.ts';
 import { confirmEmailChange, requestEmailChange } from './email-change-service.ts';
 import {
 	addAddress,
@@ -29,9 +29,9 @@ function addressId(raw: string): number {
 export function profileRoutes(deps: AppDeps) {
 	const now = () => deps.clock.now().toISOString();
 	return new Hono<AppEnv>()
-		.post('/email/confirm', async (c) => {
+		.post('/email/confirm', validate('json', tokenSchema), async (c) => {
 			// The link may be opened on another device: the token alone proves the mailbox.
-			const { jeton } = await readJson(c, tokenSchema);
+			const { jeton } = c.req.valid('json');
 			return c.json(await confirmEmailChange(deps, jeton));
 		})
 		.use(async (c, next) => {
@@ -39,20 +39,20 @@ export function profileRoutes(deps: AppDeps) {
 			await next();
 		})
 		.get('/', async (c) => jsonAnswer(c, await readProfile(deps.db, requireAccount(c.get('account')))))
-		.put('/phones', async (c) => {
+		.put('/phones', validate('json', phonesSchema), async (c) => {
 			const account = requireAccount(c.get('account'));
-			await savePhones(deps.db, account, await readJson(c, phonesSchema));
+			await savePhones(deps.db, account, c.req.valid('json'));
 			return jsonAnswer(c, await readProfile(deps.db, account));
 		})
-		.post('/addresses', async (c) => {
+		.post('/addresses', validate('json', addressSchema), async (c) => {
 			const account = requireAccount(c.get('account'));
-			await addAddress(deps.db, account, await readJson(c, addressSchema), now());
+			await addAddress(deps.db, account, c.req.valid('json'), now());
 			return jsonAnswer(c, await readProfile(deps.db, account), 201);
 		})
-		.put('/addresses/:id', async (c) => {
+		.put('/addresses/:id', validate('json', addressSchema), async (c) => {
 			const account = requireAccount(c.get('account'));
 			const id = addressId(c.req.param('id'));
-			await updateAddress(deps.db, account, id, await readJson(c, addressSchema), now());
+			await updateAddress(deps.db, account, id, c.req.valid('json'), now());
 			return jsonAnswer(c, await readProfile(deps.db, account));
 		})
 		.delete('/addresses/:id', async (c) => {
@@ -60,14 +60,14 @@ export function profileRoutes(deps: AppDeps) {
 			await deleteAddress(deps.db, account, addressId(c.req.param('id')));
 			return jsonAnswer(c, await readProfile(deps.db, account));
 		})
-		.put('/social', async (c) => {
+		.put('/social', validate('json', socialSchema), async (c) => {
 			const account = requireAccount(c.get('account'));
-			await saveSocial(deps.db, account, await readJson(c, socialSchema), now());
+			await saveSocial(deps.db, account, c.req.valid('json'), now());
 			return jsonAnswer(c, await readProfile(deps.db, account));
 		})
-		.post('/email', async (c) => {
+		.post('/email', validate('json', emailChangeSchema), async (c) => {
 			const account = requireAccount(c.get('account'));
-			const { courriel } = await readJson(c, emailChangeSchema);
+			const { courriel } = c.req.valid('json');
 			await requestEmailChange(deps, account, courriel);
 			return jsonAnswer(c, await readProfile(deps.db, account), 202);
 		});

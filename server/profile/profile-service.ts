@@ -1,13 +1,12 @@
 import type { Address } from '../../src/lib/domain/profile/address.ts';
 import { PHONE_KINDS, type Phones } from '../../src/lib/domain/profile/contact.ts';
+import { displayName, familyName } from '../../src/lib/domain/profile/person-name.ts';
 import type { Profile } from '../../src/lib/domain/profile/profile.ts';
 import type { Social } from '../../src/lib/domain/profile/social.ts';
 import type { Db } from '../db/database.ts';
 import type { CurrentAccount } from '../http/app-env.ts';
 import { AppError } from '../http/errors.ts';
-
-const displayName = (p: { nom_naissance: string; nom_usage: string | null; prenom: string }) =>
-	`${(p.nom_usage ?? p.nom_naissance).toUpperCase()} ${p.prenom}`;
+import { namesOf } from './person-row.ts';
 
 /** Everything "Mon profil" shows, read for the signed-in account's household only. */
 export async function readProfile(db: Db, account: CurrentAccount): Promise<Profile> {
@@ -68,7 +67,7 @@ export async function readProfile(db: Db, account: CurrentAccount): Promise<Prof
 	const byId = new Map(persons.map((p) => [p.id, p]));
 	const member = (p: (typeof persons)[number]) => ({
 		id: p.id,
-		nom: (p.nom_usage ?? p.nom_naissance).toUpperCase(),
+		nom: familyName(namesOf(p)),
 		prenom: p.prenom,
 		dateNaissance: p.date_naissance,
 		titulaire: p.role === 'titulaire'
@@ -92,7 +91,7 @@ export async function readProfile(db: Db, account: CurrentAccount): Promise<Prof
 			regime: social?.regime ?? null,
 			revenuFiscalReferenceCents: social?.revenu_fiscal_reference_cents ?? null,
 			enfantsACharge: social?.enfants_a_charge ?? null,
-			allocataire: displayName(allocataire ?? me),
+			allocataire: displayName(namesOf(allocataire ?? me)),
 			numeroAllocataire: social?.numero_allocataire ?? null,
 			quotient: social?.quotient ?? null,
 			ressourcesMensuellesCents: social?.ressources_mensuelles_cents ?? null,
@@ -136,7 +135,7 @@ export async function readProfile(db: Db, account: CurrentAccount): Promise<Prof
 			const person = byId.get(r.person_id);
 			const related = byId.get(r.related_person_id);
 			return person && related
-				? [{ person: displayName(person), kind: r.kind, related: displayName(related) }]
+				? [{ person: displayName(namesOf(person)), kind: r.kind, related: displayName(namesOf(related)) }]
 				: [];
 		})
 	};

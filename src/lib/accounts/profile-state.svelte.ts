@@ -1,4 +1,5 @@
-import { ApiError, errorMessage, getJson, sendJson } from '../api/client.ts';
+import type { ClientResponse } from 'hono/client';
+import { answer, api, ApiError, errorMessage } from '../api/client.ts';
 import type { Profile } from '../domain/profile/profile.ts';
 
 /** "Mon profil" as last answered by the server; every change answers with the whole profile. */
@@ -10,7 +11,7 @@ class ProfileState {
 	async load(): Promise<void> {
 		this.failure = '';
 		try {
-			this.profile = (await getJson('/api/profile')) as Profile;
+			this.profile = await answer(api.profile.$get());
 		} catch (error) {
 			if (!(error instanceof ApiError && error.status === 401)) this.failure = errorMessage(error);
 		}
@@ -22,9 +23,12 @@ class ProfileState {
 		this.failure = '';
 	}
 
-	/** Sends a change; on success the page shows the server's new profile. Throws refusals to the form. */
-	async change(method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<void> {
-		this.profile = (await sendJson(method, `/api/profile${path}`, body)) as Profile;
+	/**
+	 * Sends a change (a call of `api.profile`); every change answers with the whole profile, which the
+	 * page then shows. Throws refusals to the form.
+	 */
+	async change(request: Promise<ClientResponse<Profile, 200 | 201 | 202, 'json'>>): Promise<void> {
+		this.profile = await answer(request);
 	}
 }
 

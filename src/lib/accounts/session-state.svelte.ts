@@ -1,13 +1,11 @@
-import { getJson, onSessionEnded } from '../api/client.ts';
+import { answer, api, onSessionEnded } from '../api/client.ts';
+import type { AccountSummary } from '../domain/accounts/account-summary.ts';
 import { portailDatabase } from '../offline/database.ts';
 import { adoptAccount, forgetSession, signedInOwner, wipeDevice } from './device-owner.ts';
 import { profileState } from './profile-state.svelte.ts';
 import { SessionChannel } from './session-channel.ts';
 import { setSignOutPending, signOutPending, tellServerSignedOut } from './sign-out-pending.ts';
 import { withoutSync } from './sync-lock.ts';
-
-export type AccountSummary = { identifiant: string; prenom: string; nom: string; role: 'citizen' | 'agent' };
-type SessionAnswer = { account: AccountSummary | null; demo?: boolean };
 
 const RETRY_SIGN_OUT_MS = 30_000;
 
@@ -51,9 +49,9 @@ class SessionState {
 		try {
 			// A sign-out made offline goes first: the session it ended must not come back.
 			if (!(await this.#sendSignOut())) return;
-			const answer = (await getJson('/api/auth/session')) as SessionAnswer;
-			this.demo = answer.demo ?? false;
-			await this.#adopt(answer.account);
+			const session = await answer(api.auth.session.$get());
+			this.demo = session.demo;
+			await this.#adopt(session.account);
 		} catch {
 			this.account = await signedInOwner(db).catch(() => null);
 		} finally {
@@ -62,13 +60,13 @@ class SessionState {
 	}
 
 	/** Sign-in, activation or a password reset: `send` asks the server, which answers the account. */
-	async signIn(send: () => Promise<unknown>): Promise<void> {
+	async signIn(send: () => Promise<{ account: AccountSummary | null }>): Promise<void> {
 		await withoutSync(async () => {
 			await this.#sendSignOut();
-			const answer = (await send()) as SessionAnswer;
+			const signedIn = await send();
 			// The new session replaced the old one on the server: nothing is left to end.
 			this.#setSignOutPending(false);
-			await this.#adopt(answer.account);
+			await this.#adopt(signedIn.account);
 		});
 		this.ended = false;
 		this.loaded = true;

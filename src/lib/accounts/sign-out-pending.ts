@@ -1,4 +1,4 @@
-import { sendJson } from '../api/client.ts';
+import { answer, api } from '../api/client.ts';
 
 const KEY = 'portail.deconnexion-en-attente';
 
@@ -28,10 +28,9 @@ export function setSignOutPending(pending: boolean): void {
  */
 export async function tellServerSignedOut(): Promise<boolean> {
 	try {
-		await sendJson('POST', '/api/auth/logout', undefined, {
-			keepalive: true,
-			signal: AbortSignal.timeout(8000)
-		});
+		await answer(
+			api.auth.logout.$post(undefined, { init: { keepalive: true, signal: AbortSignal.timeout(8000) } })
+		);
 		return true;
 	} catch {
 		return false;

@@ -1,3 +1,7 @@
+import { hc, type ClientResponse } from 'hono/client';
+import type { SuccessStatusCode } from 'hono/utils/http-status';
+import type { Api } from '../../../server/api.ts';
+
 /** The API's refusal, carrying the server's French message for the person and a code for the code. */
 export class ApiError extends Error {
 	constructor(
@@ -32,15 +36,27 @@ export function onSessionEnded(listener: SessionEndedListener): () => void {
 	return () => sessionEndedListeners.delete(listener);
 }
 
-/** Calls the API; a refusal becomes an ApiError, an unreachable server a NetworkError. */
-async function call(path: string, init: RequestInit): Promise<unknown> {
-	let response: Response;
+/**
+ * The API as the server's routes type it (server/api.ts, imported as a type only): every path, the
+ * input its schema checks and the answer it gives are known to the type checker, so a route and
+ * its callers cannot drift apart.
+ */
+export const api = hc<Api>('/api', { headers: { Accept: 'application/json' } });
+
+/** What a successful answer holds (a refusal is thrown, never returned). */
+export type Answer<R> =
+	R extends ClientResponse<infer T, infer S, 'json'> ? (S extends SuccessStatusCode ? T : never) : never;
+
+/**
+ * The body of the API's answer to `request` (a call of `api`); a refusal becomes an ApiError with
+ * the server's French message, an unreachable server a NetworkError.
+ */
+export async function answer<R extends ClientResponse<unknown, number, 'json'>>(
+	request: Promise<R>
+): Promise<Answer<R>> {
+	let response: R;
 	try {
-		response = await fetch(path, {
-			credentials: 'same-origin',
-			...init,
-			headers: { Accept: 'application/json', ...init.headers }
-		});
+		response = await request;
 	} catch (cause) {
 		throw new NetworkError(cause);
 	}
@@ -59,26 +75,7 @@ async function call(path: string, init: RequestInit): Promise<unknown> {
 			error?.fields
 		);
 	}
-	return body;
-}
-
-export function getJson(path: string, init: RequestInit = {}): Promise<unknown> {
-	return call(path, init);
-}
-
-export function sendJson(
-	method: 'POST' | 'PUT' | 'DELETE',
-	path: string,
-	body?: unknown,
-	init: Pick<RequestInit, 'signal' | 'keepalive'> = {}
-): Promise<unknown> {
-	return call(path, {
-		...init,
-		method,
-		...(body === undefined
-			? {}
-			: { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } })
-	});
+	return body as Answer<R>;
 }
 
 /** The French message to show for any failure of a call. */

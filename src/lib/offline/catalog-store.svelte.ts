@@ -1,4 +1,4 @@
-import { getJson } from '../api/client.ts';
+import { answer, api } from '../api/client.ts';
 import type { Catalog } from '../domain/catalog/catalog.ts';
 import { readCachedCatalog, refreshCatalog } from './catalog-cache.ts';
 import { portailDatabase } from './database.ts';
@@ -22,7 +22,7 @@ class CatalogStore {
 			this.catalog = cached.catalog;
 			this.status = 'ready';
 		}
-		const result = await refreshCatalog(db, () => getJson('/api/catalog'));
+		const result = await refreshCatalog(db, () => answer(api.catalog.$get()));
 		if (result.source === 'server') {
 			this.catalog = result.entry.catalog;
 			this.offlineSince = null;

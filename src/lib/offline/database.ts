@@ -1,4 +1,5 @@
 import { Dexie, type EntityTable } from 'dexie';
+import type { AccountSummary } from '../domain/accounts/account-summary.ts';
 import type { AgendaSnapshot } from '../domain/agenda/snapshot.ts';
 import type { Catalog } from '../domain/catalog/catalog.ts';
 import type { BulkSummary, MutationKind } from '../domain/sync/protocol.ts';
@@ -13,7 +14,7 @@ export type CachedCatalog = { key: 'catalog'; catalog: Catalog; fetchedAt: strin
  */
 export type StoredAccount = {
 	key: 'current';
-	account: { identifiant: string; prenom: string; nom: string; role: 'citizen' | 'agent' };
+	account: AccountSummary;
 	signedIn?: boolean;
 };
 

@@ -1,7 +1,7 @@
 import { solveChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
 import type { IdentityInput } from '../../../src/lib/domain/accounts/identity.ts';
-import { json, type TestClient } from './http-client.ts';
+import type { TestClient } from './http-client.ts';
 import { readOutbox, tokenFrom, type OutboxMail } from './mailbox.ts';
 import type { TestCtx } from './test-app.ts';
 
@@ -20,9 +20,7 @@ export const PASCAL: IdentityInput = {
 
 /** Solves a real challenge of the server, as the widget does in the browser. */
 export async function solvedCaptcha(client: TestClient): Promise<string> {
-	const challenge = await json<Parameters<typeof solveChallenge>[0]['challenge']>(
-		await client.get('/api/accounts/captcha')
-	);
+	const challenge = await (await client.api.accounts.captcha.$get()).json();
 	const solution = await solveChallenge({ challenge, deriveKey });
 	return Buffer.from(JSON.stringify({ challenge, solution })).toString('base64');
 }
@@ -41,22 +39,16 @@ export async function registerCitizen(
 	identity: IdentityInput = PASCAL,
 	credentials: { identifiant?: string; motDePasse?: string } = {}
 ): Promise<{ identifiant: string; motDePasse: string }> {
-	const res = await client.post('/api/accounts/registrations', {
-		identity,
-		captcha: await solvedCaptcha(client)
+	const res = await client.api.accounts.registrations.$post({
+		json: { identity, captcha: await solvedCaptcha(client) }
 	});
 	if (res.status !== 202) throw new Error(`inscription refusée : ${res.status} ${await res.text()}`);
 	const jeton = await activationToken(ctx, identity.email.toLowerCase());
-	const info = await json<{ identifiant: string }>(
-		await client.get(`/api/accounts/activation?jeton=${jeton}`)
-	);
+	const info = await (await client.api.accounts.activation.$get({ query: { jeton } })).json();
 	const identifiant = credentials.identifiant ?? info.identifiant;
 	const motDePasse = credentials.motDePasse ?? 'Hesdigneul62';
-	const activated = await client.post('/api/accounts/activation', {
-		jeton,
-		identifiant,
-		motDePasse,
-		confirmation: motDePasse
+	const activated = await client.api.accounts.activation.$post({
+		json: { jeton, identifiant, motDePasse, confirmation: motDePasse }
 	});
 	if (activated.status !== 201)
 		throw new Error(`activation refusée : ${activated.status} ${await activated.text()}`);
@@ -81,7 +73,7 @@ export async function mailsTo(ctx: Ctx, to?: string): Promise<OutboxMail[]> {
 }
 
 export function login(client: TestClient, identifiant: string, motDePasse = 'Hesdigneul62') {
-	return client.post('/api/auth/login', { identifiant, motDePasse });
+	return client.api.auth.login.$post({ json: { identifiant, motDePasse } });
 }
 
 /** The session cookie's value in the client's jar (http PUBLIC_URL: no __Host- prefix). */

@@ -1,4 +1,6 @@
 import type { Hono } from 'hono';
+import { hc } from 'hono/client';
+import type { App as PortalApp } from '../../../server/app.ts';
 
 type App = { request: Hono['request'] };
 
@@ -10,28 +12,55 @@ export class TestClient {
 	cookies = new Map<string, string>();
 	lastSetCookie: string[] = [];
 
+	/**
+	 * The API typed by the app's own routes, as hono/testing's testClient gives it, through this
+	 * client's jar and headers: `client.api.auth.login.$post({ json: … })`.
+	 */
+	readonly api: ReturnType<typeof hc<PortalApp>>['api'];
+
 	constructor(
 		private readonly app: App,
 		private readonly options: { origin?: string; ip?: string } = {}
-	) {}
+	) {
+		this.api = hc<PortalApp>('http://localhost', {
+			fetch: (input: RequestInfo | URL, init?: RequestInit) => {
+				const url = new URL(input instanceof Request ? input.url : String(input));
+				const headers = Object.fromEntries(new Headers(init?.headers).entries());
+				return this.#send(url.pathname + url.search, init?.method ?? 'GET', init?.body, headers);
+			}
+		}).api;
+	}
 
-	async request(
+	request(
 		method: string,
 		path: string,
 		body?: unknown,
 		headers: Record<string, string> = {}
+	): Promise<Response> {
+		return this.#send(
+			path,
+			method,
+			body === undefined ? undefined : JSON.stringify(body),
+			body === undefined ? headers : { 'Content-Type': 'application/json', ...headers }
+		);
+	}
+
+	async #send(
+		path: string,
+		method: string,
+		body: RequestInit['body'] | undefined,
+		headers: Record<string, string>
 	): Promise<Response> {
 		const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
 		const res = await this.app.request(path, {
 			method,
 			headers: {
 				Origin: this.options.origin ?? 'http://localhost',
-				...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
 				...(cookie ? { Cookie: cookie } : {}),
 				...(this.options.ip ? { 'X-Forwarded-For': this.options.ip } : {}),
 				...headers
 			},
-			body: body === undefined ? undefined : JSON.stringify(body)
+			body
 		});
 		this.lastSetCookie = res.headers.getSetCookie();
 		for (const line of this.lastSetCookie) {

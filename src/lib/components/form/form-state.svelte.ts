@@ -85,11 +85,15 @@ export class FormState {
 		this.#refused = { fields, whole: JSON.stringify(now) };
 	}
 
-	/** True when the input passed the checks and `send` succeeded; false when refused or ignored. */
+	/**
+	 * True when the input passed the checks and `send` succeeded; false when refused or ignored.
+	 * `send` gets the parsed value, and the input itself now known to be what the schema accepts:
+	 * the form as typed (strings), which is what the API's route checks again.
+	 */
 	async submit<S extends z.ZodType>(
 		schema: S,
 		input: unknown,
-		send: (value: z.output<S>) => Promise<unknown>
+		send: (value: z.output<S>, accepted: z.input<S>) => Promise<unknown>
 	): Promise<boolean> {
 		const done = await this.#press.run(async () => {
 			this.failure = '';
@@ -100,7 +104,7 @@ export class FormState {
 				return false;
 			}
 			try {
-				await send(parsed.data);
+				await send(parsed.data, input as z.input<S>);
 				return true;
 			} catch (error) {
 				this.#errors = errorFields(error);

@@ -92,3 +92,5 @@ export const passwordResetSchema = z.object({ jeton: token, ...newPassword }).su
 
 export const emailChangeSchema = z.object({ courriel: emailSchema });
 export const tokenSchema = z.object({ jeton: token });
+/** The activation page's "is this username free?" (the name is read by the route, bounded). */
+export const usernameCheckSchema = z.object({ jeton: token, identifiant: z.string().default('') });

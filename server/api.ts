@@ -1,0 +1,33 @@
+import { Hono } from 'hono';
+import { accountsRoutes, authRoutes } from './accounts/accounts-routes.ts';
+import { sessionMiddleware } from './accounts/session-middleware.ts';
+import { catalogRoutes } from './catalog/catalog-routes.ts';
+import type { AppDeps } from './deps.ts';
+import { healthRoutes } from './health/health-routes.ts';
+import type { AppEnv } from './http/app-env.ts';
+import { apiNotFound } from './http/errors.ts';
+import { guardStateChanges } from './http/state-change-guard.ts';
+import { profileRoutes } from './profile/profile-routes.ts';
+import { syncRoutes } from './sync/sync-routes.ts';
+
+/**
+ * The JSON API, mounted under /api. Chained, so its type describes every route, its input (the
+ * schemas of validate()) and its answers: `Api` is what the browser's typed client (src/lib/api)
+ * is built from, without a code generator.
+ */
+export function apiRoutes(deps: AppDeps) {
+	const publicOrigin = new URL(deps.config.publicUrl).origin;
+	const api = new Hono<AppEnv>()
+		.use(guardStateChanges(publicOrigin))
+		.use(sessionMiddleware(deps))
+		.route('/health', healthRoutes(deps))
+		.route('/catalog', catalogRoutes(deps))
+		.route('/accounts', accountsRoutes(deps))
+		.route('/auth', authRoutes(deps))
+		.route('/profile', profileRoutes(deps))
+		.route('/sync', syncRoutes(deps));
+	api.all('*', apiNotFound);
+	return api;
+}
+
+export type Api = ReturnType<typeof apiRoutes>;

@@ -1,0 +1,2 @@
+/** Who is signed in, as the header shows it ("Bonjour Pascal DUPIN"): the server's answer, kept on the device. */
+export type AccountSummary = { identifiant: string; prenom: string; nom: string; role: 'citizen' | 'agent' };
