@@ -1,10 +1,12 @@
-import { changesOf, newPlanState, planChanges, summarize } from '../../src/lib/domain/agenda/planner.ts';
+import { changesOf, newPlanState, planChanges } from '../../src/lib/domain/agenda/planner.ts';
 import {
-	mutationSchema,
-	type Mutation,
-	type MutationResult,
-	type PushResponse
-} from '../../src/lib/domain/sync/protocol.ts';
+	idTakenResult,
+	planResult,
+	readMutation,
+	unknownPersonResult
+} from '../../src/lib/domain/sync/mutation-result.ts';
+import type { Mutation, MutationResult, PushResponse } from '../../src/lib/domain/sync/protocol.ts';
+import { mutationWeight, withinBudget } from '../../src/lib/domain/sync/push-budget.ts';
 import {
 	loadActivities,
 	loadAgendaPersons,
@@ -41,6 +43,8 @@ async function loadReference(db: Db, account: CurrentAccount) {
  * Applies one mutation exactly once. Invariant: its effect and its stored answer commit together,
  * so a replay (the answer was lost on the way back) finds the answer and changes nothing. Every
  * rule is checked again here with the server's clock: the browser's check was only a forecast.
+ * While this transaction runs, no other request reads the database: its work is bounded by
+ * MAX_MUTATION_WEIGHT (checked with the payload's schema).
  */
 async function applyOne(
 	deps: AppDeps,
@@ -56,30 +60,17 @@ async function applyOne(
 			.executeTakeFirst();
 		if (done) {
 			if (done.household_id === account.householdId) return JSON.parse(done.result_json) as MutationResult;
-			return {
-				id: mutation.id,
-				status: 'rejected',
-				code: 'conflit',
-				reason: 'Identifiant de modification déjà utilisé.'
-			};
+			return idTakenResult(mutation.id);
 		}
 		const persons = await loadAgendaPersons(trx, account.householdId);
-		const changes = changesOf(mutation);
 		const ids = new Set(persons.map((p) => p.id));
-		// The persons the mutation names, not only those of the days it expands to: a saisie groupée over
-		// a period with no matching day must not be "applied" for another household's child either.
-		const named =
-			mutation.kind === 'reservation.bulk.v1' ? mutation.payload.personIds : [mutation.payload.personId];
-		if (named.some((id) => !ids.has(id))) {
-			// Another household's child, or a person without enrolment: refused, and nothing written.
-			return {
-				id: mutation.id,
-				status: 'rejected',
-				code: 'introuvable',
-				reason: "Cette personne n'a pas d'agenda dans votre foyer."
-			};
-		}
+		// Before the period is expanded into days: another household's child, or a person without
+		// enrolment, is refused at no cost, and nothing is written.
+		const unknown = unknownPersonResult(mutation, ids);
+		if (unknown) return unknown;
+
 		const now = deps.clock.now();
+		const changes = changesOf(mutation);
 		const dates = changes.map((c) => c.date).sort();
 		const from = dates[0] ?? '';
 		const to = dates[dates.length - 1] ?? '';
@@ -93,17 +84,9 @@ async function applyOne(
 			reservations,
 			capacity
 		);
-		const { accepted, refused } = planChanges(state, changes);
-
-		let result: MutationResult;
-		if (mutation.kind === 'reservation.bulk.v1') {
-			result = { id: mutation.id, status: 'applied', summary: summarize({ accepted, refused }) };
-		} else if (refused[0]) {
-			result = { id: mutation.id, status: 'rejected', code: refused[0].code, reason: refused[0].reason };
-		} else {
-			result = { id: mutation.id, status: 'applied' };
-		}
-		if (accepted.length > 0) {
+		const plan = planChanges(state, changes);
+		const result = planResult(mutation, plan);
+		if (plan.accepted.length > 0) {
 			await writeChanges(
 				trx,
 				{
@@ -114,7 +97,7 @@ async function applyOne(
 					activities: new Map(ref.activities.map((a) => [a.code, a])),
 					persons: new Map(persons.map((p) => [p.id, p]))
 				},
-				accepted
+				plan.accepted
 			);
 			await bumpVersion(trx, account.householdId);
 		}
@@ -133,27 +116,30 @@ async function applyOne(
 	});
 }
 
-/** POST /api/sync/push: the outbox, in order; one answer per mutation. */
+/** Lets the requests that arrived meanwhile run (better-sqlite3 and the planner never yield). */
+const letOthersRun = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * POST /api/sync/push: the outbox, in order; one answer per mutation, for as many as fit in
+ * PUSH_BUDGET. The others are left unanswered: the browser sends them again in its next request.
+ */
 export async function pushMutations(
 	deps: AppDeps,
 	account: CurrentAccount,
 	raw: unknown[]
 ): Promise<PushResponse> {
+	const readings = raw.map(readMutation);
+	const weights = readings.map((r) => ('mutation' in r ? mutationWeight(r.mutation) : 1));
+	const taken = readings.slice(0, withinBudget(weights));
 	const ref = await loadReference(deps.db, account);
 	const results: MutationResult[] = [];
-	for (const item of raw) {
-		const parsed = mutationSchema.safeParse(item);
-		if (!parsed.success) {
-			const id = String((item as { id?: unknown } | null)?.id ?? '');
-			results.push({
-				id,
-				status: 'rejected',
-				code: 'illisible',
-				reason: 'Modification illisible : elle a été ignorée.'
-			});
+	for (const reading of taken) {
+		if ('result' in reading) {
+			results.push(reading.result);
 			continue;
 		}
-		results.push(await applyOne(deps, account, ref, parsed.data));
+		if (results.length > 0) await letOthersRun();
+		results.push(await applyOne(deps, account, ref, reading.mutation));
 	}
 	return { results, version: await readVersion(deps.db, account.householdId) };
 }

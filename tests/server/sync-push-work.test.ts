@@ -1,0 +1,112 @@
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { describe, expect, it, vi } from 'vitest';
+import { changesOf } from '../../src/lib/domain/agenda/planner.ts';
+import type { BulkPayload } from '../../src/lib/domain/sync/protocol.ts';
+import {
+	bulkWeight,
+	MAX_MUTATION_WEIGHT,
+	MAX_PUSH_MUTATIONS,
+	PUSH_BUDGET
+} from '../../src/lib/domain/sync/push-budget.ts';
+import { DATABASE_FILE } from '../../server/db/database.ts';
+import { CLAIRE, registerCitizen } from './support/accounts.ts';
+import { bulk, create, dupins, push, pushOne, rowCounts } from './support/agenda.ts';
+import { TestClient } from './support/http-client.ts';
+
+// The planner as it is, watched: a push naming persons of another household must never expand
+// its periods into days.
+vi.mock(import('../../src/lib/domain/agenda/planner.ts'), { spy: true });
+
+const ACTIVITIES = [
+	'restauration-midi',
+	'garderie-matin-gratuite',
+	'garderie-soir-gratuite',
+	'garderie-soir-payante',
+	'centre-de-loisirs'
+];
+/** Every day of 400 (Monday 30 November to Friday 3 January 2028) for five activities. */
+const heaviest = (personIds: number[], action: BulkPayload['action'] = 'creer'): BulkPayload => ({
+	personIds,
+	action,
+	from: '2026-11-30',
+	to: '2028-01-03',
+	activityCodes: ACTIVITIES.slice(0, MAX_MUTATION_WEIGHT / 400 / personIds.length),
+	periodicity: 'aucune',
+	weekdays: []
+});
+
+describe('the work of one push is bounded', () => {
+	it('refuses, with its reason, a saisie groupée heavier than one mutation may be', async () => {
+		const { ctx, client, timId } = await dupins();
+		expect(bulkWeight(heaviest([timId]))).toBe(MAX_MUTATION_WEIGHT);
+		const tooHeavy = bulk({ ...heaviest([timId]), to: '2028-01-04' }); // one day more
+		expect(await pushOne(client, tooHeavy)).toEqual({
+			id: tooHeavy.id,
+			status: 'rejected',
+			code: 'trop-volumineux',
+			reason: expect.stringMatching(
+				/^Trop de jours à la fois : 1 usager × 5 activités × 401 jours font 2.005/
+			)
+		});
+		expect(await rowCounts(ctx)).toEqual({ reservations: 0, history: 0, ledger: 0, applied: 0 });
+	});
+
+	it('answers as many mutations as fit in its budget; the others, left unanswered, come next', async () => {
+		const { ctx, client, timId } = await dupins();
+		const perPush = PUSH_BUDGET / MAX_MUTATION_WEIGHT;
+		const mutations = Array.from({ length: perPush + 2 }, (_, i) =>
+			bulk(heaviest([timId], i % 2 === 0 ? 'creer' : 'supprimer'))
+		);
+		const first = await push(client, ...mutations);
+		expect(first.status).toBe(200);
+		expect(first.body.results.map((r) => r.id)).toEqual(mutations.slice(0, perPush).map((m) => m.id));
+		expect(await rowCounts(ctx)).toMatchObject({ applied: perPush });
+		const rest = await push(client, ...mutations.slice(perPush));
+		expect(rest.body.results.map((r) => r.id)).toEqual(mutations.slice(perPush).map((m) => m.id));
+		// Created, cancelled, created…: what the last one booked is what remains.
+		const booked = (first.body.results[0] as { summary: { booked: number } }).summary.booked;
+		expect(booked).toBeGreaterThan(300);
+		expect(await rowCounts(ctx)).toMatchObject({ reservations: booked, applied: perPush + 2 });
+	});
+
+	it('refuses another household’s children before expanding anything', async () => {
+		const { ctx, timId } = await dupins();
+		// A household just registered, with no child, naming the DUPIN child in every mutation.
+		const stranger = new TestClient(ctx.app, { ip: '192.0.2.30' });
+		await registerCitizen(ctx, stranger, CLAIRE);
+		vi.mocked(changesOf).mockClear();
+		const mutations = Array.from({ length: MAX_PUSH_MUTATIONS }, () => bulk(heaviest([timId])));
+		const { status, body } = await push(stranger, ...mutations);
+		expect(status).toBe(200);
+		expect(body.results).toHaveLength(PUSH_BUDGET / MAX_MUTATION_WEIGHT);
+		expect(body.results.every((r) => r.status === 'rejected' && r.code === 'introuvable')).toBe(true);
+		expect(changesOf).not.toHaveBeenCalled();
+		expect(await rowCounts(ctx)).toEqual({ reservations: 0, history: 0, ledger: 0, applied: 0 });
+	});
+
+	it('lets the event loop turn between two mutations, so other requests are answered meanwhile', async () => {
+		const { ctx, client, timId } = await dupins();
+		const days = ['03', '04', '07', '08', '10', '11', '14', '15', '17', '18'].map((d) => `2026-12-${d}`);
+		const mutations = days.flatMap((d) => [
+			create(timId, 'restauration-midi', d),
+			create(timId, 'garderie-soir-gratuite', d)
+		]);
+		// Another connection, read synchronously at each turn of the loop: what the push has committed.
+		const other = new SQLite(join(ctx.dataDir, DATABASE_FILE), { readonly: true });
+		const seen: number[] = [];
+		let pushing = true;
+		const applied = other.prepare('SELECT count(*) AS n FROM applied_mutation').pluck();
+		const watch = () => {
+			if (!pushing) return;
+			seen.push(applied.get() as number);
+			setImmediate(watch);
+		};
+		setImmediate(watch);
+		await push(client, ...mutations);
+		pushing = false;
+		other.close();
+		const between = seen.filter((n) => n > 0 && n < mutations.length);
+		expect(between.length).toBeGreaterThan(mutations.length / 2);
+	});
+});
