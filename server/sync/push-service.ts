@@ -128,12 +128,12 @@ export async function pushMutations(
 	account: CurrentAccount,
 	raw: unknown[]
 ): Promise<PushResponse> {
-	const readings = raw.map(readMutation);
-	const weights = readings.map((r) => ('mutation' in r ? mutationWeight(r.mutation) : 1));
-	const taken = readings.slice(0, withinBudget(weights));
+	// Weighed by their shape, as the browser weighs them: those beyond the budget are not even read.
+	const taken = raw.slice(0, withinBudget(raw.map(mutationWeight)));
 	const ref = await loadReference(deps.db, account);
 	const results: MutationResult[] = [];
-	for (const reading of taken) {
+	for (const item of taken) {
+		const reading = readMutation(item);
 		if ('result' in reading) {
 			results.push(reading.result);
 			continue;

@@ -4,6 +4,7 @@ import { dayKind, isoWeek, type TownCalendar } from '../../src/lib/domain/agenda
 import { parisDate, parisWallTime } from '../../src/lib/domain/agenda/paris-time.ts';
 import { countPeriodDays, expandPeriod, type Periodicity } from '../../src/lib/domain/agenda/periodicity.ts';
 import { addDays } from '../../src/lib/domain/agenda/dates.ts';
+import { bulkChanges, newPlanState, planChanges } from '../../src/lib/domain/agenda/planner.ts';
 import {
 	bookingRefusal,
 	cancellationRefusal,
@@ -196,5 +197,38 @@ describe('saisie groupée periods', () => {
 		}
 		expect(countPeriodDays('2026-12-02', '2026-12-01', [], 'aucune')).toBe(0);
 		expect(countPeriodDays('pas-une-date', '2026-12-01', [], 'aucune')).toBe(0);
+	});
+});
+
+describe('the planner', () => {
+	it('counts the places it gives within one list of changes: the last one goes to one child', () => {
+		const children = [7, 8].map((id) => ({ id, sessions: ['centre-de-loisirs'] }));
+		const state = newPlanState(
+			{ activities: TOWN_ACTIVITIES, calendar, now: new Date('2026-11-28T09:00:00Z') },
+			children,
+			[],
+			[{ activityCode: 'centre-de-loisirs', date: '2026-12-02', count: 39 }] // capacity 40
+		);
+		const changes = bulkChanges({
+			personIds: [7, 8],
+			action: 'creer',
+			from: '2026-12-02',
+			to: '2026-12-02',
+			activityCodes: ['centre-de-loisirs'],
+			periodicity: 'aucune',
+			weekdays: []
+		});
+		const plan = planChanges(state, [
+			...changes,
+			{ personId: 7, activityCode: 'centre-de-loisirs', date: '2026-12-02', action: 'cancel' },
+			{ personId: 8, activityCode: 'centre-de-loisirs', date: '2026-12-02', action: 'create' }
+		]);
+		expect(plan.accepted.map((c) => `${c.personId} ${c.action}`)).toEqual([
+			'7 create',
+			'7 cancel',
+			'8 create'
+		]);
+		expect(plan.refused.map((c) => `${c.personId} ${c.code}`)).toEqual(['8 complet']);
+		expect(state.capacity.get('centre-de-loisirs|2026-12-02')).toBe(40);
 	});
 });

@@ -48,12 +48,15 @@ function isBulkShape(payload: unknown): payload is BulkShape {
 }
 
 /**
- * What applying a mutation costs the server: its day changes, at least 1. A saisie groupée over
- * the limit costs 1, as anything the server refuses without working on it.
+ * What applying a mutation costs the server: its day changes, at least 1. Read from its shape
+ * alone, before any check, so that the server and the browser weigh anything alike: a saisie
+ * groupée over the limit costs 1, as anything the server refuses without working on it.
  */
-export function mutationWeight(mutation: { kind: string; payload: unknown }): number {
-	if (mutation.kind !== 'reservation.bulk.v1' || !isBulkShape(mutation.payload)) return 1;
-	const weight = bulkWeight(mutation.payload);
+export function mutationWeight(mutation: unknown): number {
+	const m = mutation as { kind?: unknown; payload?: unknown } | null;
+	if (typeof m !== 'object' || m === null || m.kind !== 'reservation.bulk.v1') return 1;
+	if (!isBulkShape(m.payload)) return 1;
+	const weight = bulkWeight(m.payload);
 	return weight > MAX_MUTATION_WEIGHT ? 1 : Math.max(1, weight);
 }
 
