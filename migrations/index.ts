@@ -3,7 +3,7 @@ import * as m0001 from './0001_catalog_and_calendar.ts';
 import * as m0002 from './0002_accounts_and_households.ts';
 import * as m0003 from './0003_agenda_billing_sync.ts';
 import * as m0004 from './0004_pull_stamps.ts';
-import * as m0006 from './0006_pull_stamps_on_replace.ts';
+import * as m0006 from './0006_replace_stamps_and_ledger_index.ts';
 
 /**
  * Every migration, imported explicitly (no file-system scan) so the list is the same however the
@@ -15,5 +15,5 @@ export const migrations: Record<string, Migration> = {
 	'0002_accounts_and_households': m0002,
 	'0003_agenda_billing_sync': m0003,
 	'0004_pull_stamps': m0004,
-	'0006_pull_stamps_on_replace': m0006
+	'0006_replace_stamps_and_ledger_index': m0006
 };

@@ -2,6 +2,7 @@ import type { AgendaPerson } from '../../src/lib/domain/agenda/snapshot.ts';
 import type { ActivityDefinition } from '../../src/lib/domain/agenda/activities.ts';
 import type { Change } from '../../src/lib/domain/agenda/planner.ts';
 import { presenceLine } from '../billing/ledger.ts';
+import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { rowBatches } from './row-batches.ts';
 
@@ -17,25 +18,51 @@ export type WriteContext = {
 const debitKey = (c: { personId: number; activityCode: string; date: string }) =>
 	`${c.personId}|${c.activityCode}|${c.date}`;
 
-/** What was charged for each booking being cancelled: its latest presence line. */
-async function originalDebits(trx: Db, householdId: number, cancels: Change[]): Promise<Map<string, number>> {
+/**
+ * What was charged for each booking of a list: its latest presence line, found by one index seek
+ * per booking (ledger_by_booking, migration 0006), all in one statement per chunk. A household that
+ * books and cancels the same days again and again must not make its next cancellation read all the
+ * lines it piled up.
+ */
+const chargedFor = rowBatches((db, v, n) =>
+	db
+		.with(
+			'cancelled(person_id, activity_code, value_date)',
+			() =>
+				sql<{ person_id: number; activity_code: string; value_date: string }>`(values ${sql.join(
+					Array.from({ length: n }, (_, i) => sql`(${v(i, 0)}, ${v(i, 1)}, ${v(i, 2)})`)
+				)})`
+		)
+		.selectFrom('cancelled')
+		.select((eb) => [
+			'cancelled.person_id',
+			'cancelled.activity_code',
+			'cancelled.value_date',
+			eb
+				.selectFrom('ledger_entry')
+				.select('debit_cents')
+				.whereRef('ledger_entry.person_id', '=', 'cancelled.person_id')
+				.whereRef('ledger_entry.activity_code', '=', 'cancelled.activity_code')
+				.whereRef('ledger_entry.value_date', '=', 'cancelled.value_date')
+				.where('ledger_entry.kind', '=', 'presence')
+				.orderBy('ledger_entry.id', 'desc')
+				.limit(1)
+				.as('debit_cents')
+		])
+);
+
+async function originalDebits(trx: Db, cancels: Change[]): Promise<Map<string, number>> {
+	const found = await chargedFor(
+		trx,
+		cancels.map((c) => [c.personId, c.activityCode, c.date])
+	);
 	const debits = new Map<string, number>();
-	if (cancels.length === 0) return debits;
-	const dates = cancels.map((c) => c.date).sort();
-	const rows = await trx
-		.selectFrom('ledger_entry')
-		.select(['person_id', 'activity_code', 'value_date', 'debit_cents'])
-		.where('household_id', '=', householdId)
-		.where('kind', '=', 'presence')
-		.where('value_date', '>=', dates[0] ?? '')
-		.where('value_date', '<=', dates[dates.length - 1] ?? '')
-		.orderBy('id')
-		.execute();
-	for (const r of rows) {
-		debits.set(
-			debitKey({ personId: r.person_id ?? 0, activityCode: r.activity_code ?? '', date: r.value_date }),
-			r.debit_cents
-		);
+	for (const r of found) {
+		if (r.debit_cents !== null)
+			debits.set(
+				debitKey({ personId: r.person_id, activityCode: r.activity_code, date: r.value_date }),
+				r.debit_cents
+			);
 	}
 	return debits;
 }
@@ -128,7 +155,7 @@ export async function writeChanges(trx: Db, ctx: WriteContext, accepted: Change[
 			group.map((c) => [c.personId, c.activityCode, c.date])
 		);
 	}
-	const debits = await originalDebits(trx, ctx.householdId, cancels);
+	const debits = await originalDebits(trx, cancels);
 	await insertHistory(
 		trx,
 		accepted.map((c) => [

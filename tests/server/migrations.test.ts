@@ -56,7 +56,7 @@ describe('migrations', () => {
 			'0003_agenda_billing_sync',
 			'0004_pull_stamps',
 			// 0005 is another change's number: the migrator takes the names in order, gaps allowed.
-			'0006_pull_stamps_on_replace'
+			'0006_replace_stamps_and_ledger_index'
 		]);
 		await installTownDefaults(first.db, fixedClock('2026-11-28T09:00:00Z'), 'Ville de Test');
 		await first.db.destroy();
@@ -81,7 +81,7 @@ describe('migrations', () => {
 
 		const { db } = openDatabase(dataDir);
 		onTestFinished(() => db.destroy());
-		expect(await migrateToLatest(db)).toEqual(['0006_pull_stamps_on_replace']);
+		expect(await migrateToLatest(db)).toEqual(['0006_replace_stamps_and_ledger_index']);
 		const triggers = await sql<{
 			name: string;
 		}>`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%replace_raises_stamps'`.execute(

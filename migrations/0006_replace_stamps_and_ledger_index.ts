@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 /**
- * The pull stamps (migration 0004) also raised when a row is replaced. `INSERT OR REPLACE`,
+ * 1. The pull stamps (migration 0004) also raised when a row is replaced. `INSERT OR REPLACE`,
  * `REPLACE` and `UPDATE OR REPLACE` delete the row in their way without firing its DELETE
  * triggers (SQLite fires them only with recursive_triggers, which no connection sets), so the
  * household or the town the old row belonged to kept its answer in memory: a history line, a
@@ -15,6 +15,8 @@ import { sql, type Kysely } from 'kysely';
  * child and session) belong to the same child as the new row, whose own triggers raise the same
  * stamps. A plain insert, which never names its id, pays nothing: before SQLite picks the id,
  * NEW.id reads -1 (WHEN; ids start at 1).
+ * 2. ledger_by_booking: the presence lines of one booking (child, activity, day), so that a
+ *    cancellation finds what was charged by one index seek, however many lines the household has.
  * Frozen in time: never import today's code here.
  */
 export async function up(db: Kysely<any>): Promise<void> {
@@ -47,4 +49,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 			)
 			.execute(db);
 	}
+	await db.schema
+		.createIndex('ledger_by_booking')
+		.on('ledger_entry')
+		.columns(['person_id', 'activity_code', 'value_date', 'kind'])
+		.execute();
 }
