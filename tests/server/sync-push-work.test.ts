@@ -1,18 +1,22 @@
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
-import { changesOf } from '../../src/lib/domain/agenda/planner.ts';
-import type { BulkPayload } from '../../src/lib/domain/sync/protocol.ts';
+import { changesOf, newPlanState, planChanges, summarize } from '../../src/lib/domain/agenda/planner.ts';
+import { mutationSchema, type BulkPayload, type PushResponse } from '../../src/lib/domain/sync/protocol.ts';
+import { dayChunks } from '../../src/lib/domain/sync/mutation-parts.ts';
+import { applyPart } from '../../server/sync/apply-part.ts';
 import {
 	bulkWeight,
 	MAX_MUTATION_WEIGHT,
 	MAX_PUSH_MUTATIONS,
+	MAX_TRANSACTION_WEIGHT,
 	PUSH_BUDGET
 } from '../../src/lib/domain/sync/push-budget.ts';
+import { loadActivities, loadAgendaPersons, loadCalendar } from '../../server/agenda/agenda-data.ts';
 import { DATABASE_FILE } from '../../server/db/database.ts';
 import { CLAIRE, registerCitizen } from './support/accounts.ts';
-import { bulk, create, dupins, push, pushOne, rowCounts } from './support/agenda.ts';
-import { TestClient } from './support/http-client.ts';
+import { bulk, create, dupins, push, pushOne, pushRequest, rowCounts } from './support/agenda.ts';
+import { json, TestClient } from './support/http-client.ts';
 
 // The planner as it is, watched: a push naming persons of another household must never expand
 // its periods into days.
@@ -108,5 +112,99 @@ describe('the work of one push is bounded', () => {
 		other.close();
 		const between = seen.filter((n) => n > 0 && n < mutations.length);
 		expect(between.length).toBeGreaterThan(mutations.length / 2);
+	});
+
+	it('applies a saisie groupée heavier than one transaction in parts of whole days, others served in between', async () => {
+		const { ctx, client, timId } = await dupins();
+		const m = bulk(heaviest([timId]));
+		// What the planner decides for the whole list at once, from the same state (nothing booked).
+		const persons = await loadAgendaPersons(ctx.db, 1);
+		const whole = planChanges(
+			newPlanState(
+				{
+					activities: await loadActivities(ctx.db),
+					calendar: await loadCalendar(ctx.db),
+					now: ctx.clock.now()
+				},
+				persons,
+				[],
+				[]
+			),
+			changesOf(m as Parameters<typeof changesOf>[0])
+		);
+		const other = new SQLite(join(ctx.dataDir, DATABASE_FILE), { readonly: true });
+		const booked = other.prepare('SELECT count(*) FROM reservation').pluck();
+		const seen: number[] = [];
+		let pushing = true;
+		const watch = () => {
+			if (!pushing) return;
+			seen.push(booked.get() as number);
+			setImmediate(watch);
+		};
+		setImmediate(watch);
+		const result = await pushOne(client, m);
+		pushing = false;
+		other.close();
+		expect(result).toEqual({ id: m.id, status: 'applied', summary: summarize(whole) });
+		// Four parts of 100 days (500 changes); the bookings fall in the first three (the school year
+		// ends on 2 July): the watcher saw the first two done and not the rest.
+		expect(MAX_MUTATION_WEIGHT / MAX_TRANSACTION_WEIGHT).toBe(4);
+		expect(new Set(seen.filter((n) => n > 0 && n < whole.accepted.length)).size).toBe(2);
+		expect(await rowCounts(ctx)).toEqual({
+			reservations: whole.accepted.length,
+			history: whole.accepted.length,
+			ledger: whole.accepted.length,
+			applied: 1
+		});
+	});
+
+	it('applies each part once when two requests carry the same saisie groupée, and answers both alike', async () => {
+		const { ctx, client, timId } = await dupins();
+		const m = bulk(heaviest([timId]));
+		const [a, b] = await Promise.all([pushRequest(client, [m]), pushRequest(client, [m])]);
+		const [first, second] = [await json<PushResponse>(a), await json<PushResponse>(b)];
+		expect(second.results).toEqual(first.results);
+		const summary = first.results[0]?.status === 'applied' ? first.results[0].summary : undefined;
+		expect(summary?.booked).toBeGreaterThan(300);
+		expect(await rowCounts(ctx)).toEqual({
+			reservations: summary?.booked,
+			history: summary?.booked,
+			ledger: summary?.booked,
+			applied: 1
+		});
+		// The same id with another payload, even half applied, is not the same change.
+		const reused = { ...bulk({ ...heaviest([timId]), action: 'supprimer' }), id: m.id };
+		expect(await pushOne(client, reused)).toEqual(first.results[0]);
+	});
+
+	it('goes on from the last part applied after an interruption, and refuses another change under its id', async () => {
+		const uninterrupted = await dupins();
+		const m = bulk(heaviest([uninterrupted.timId]));
+		const expected = await pushOne(uninterrupted.client, m);
+
+		const { ctx, client } = await dupins();
+		const account = await ctx.db
+			.selectFrom('account')
+			.select(['id', 'username', 'role', 'person_id as personId', 'household_id as householdId', 'email'])
+			.executeTakeFirstOrThrow();
+		const ref = {
+			activities: await loadActivities(ctx.db),
+			calendar: await loadCalendar(ctx.db),
+			author: 'DUPIN Pascal'
+		};
+		const mutation = mutationSchema.parse(m);
+		const changes = changesOf(mutation);
+		const work = () => ({ changes, parts: dayChunks(changes, MAX_TRANSACTION_WEIGHT) });
+		// The first part applied, then the server stopped before the next one.
+		expect(await applyPart(ctx, account, ref, mutation, work)).toBeNull();
+		const afterFirst = await rowCounts(ctx);
+		expect(afterFirst.reservations).toBeGreaterThan(0);
+
+		const other = { ...bulk({ ...heaviest([uninterrupted.timId]), action: 'supprimer' }), id: m.id };
+		expect(await pushOne(client, other)).toMatchObject({ status: 'rejected', code: 'conflit' });
+		expect(await rowCounts(ctx)).toEqual(afterFirst);
+
+		expect(await pushOne(client, m)).toEqual(expected);
+		expect(await rowCounts(ctx)).toEqual(await rowCounts(uninterrupted.ctx));
 	});
 });

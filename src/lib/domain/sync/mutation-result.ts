@@ -1,5 +1,11 @@
 import { summarize, type Change, type RefusedChange } from '../agenda/planner.ts';
-import { mutationSchema, TOO_HEAVY, type Mutation, type MutationResult } from './protocol.ts';
+import {
+	mutationSchema,
+	TOO_HEAVY,
+	type BulkSummary,
+	type Mutation,
+	type MutationResult
+} from './protocol.ts';
 
 /**
  * What the server answers for each mutation, once it has decided: the same words whoever decides
@@ -50,15 +56,15 @@ export function idTakenResult(id: string): MutationResult {
 
 /**
  * The answer for a mutation the planner decided: a saisie groupée is applied with its summary
- * (what was done, each day skipped and why); a single booking or cancellation is applied, or
- * rejected with the reason of its one change.
+ * (what was done, each day skipped and why; `summary` when it was decided in parts); a single
+ * booking or cancellation is applied, or rejected with the reason of its one change.
  */
 export function planResult(
 	mutation: Pick<Mutation, 'id' | 'kind'>,
-	plan: { accepted: Change[]; refused: RefusedChange[] }
+	plan: { accepted: Change[]; refused: RefusedChange[] },
+	summary: BulkSummary = summarize(plan)
 ): MutationResult {
-	if (mutation.kind === 'reservation.bulk.v1')
-		return { id: mutation.id, status: 'applied', summary: summarize(plan) };
+	if (mutation.kind === 'reservation.bulk.v1') return { id: mutation.id, status: 'applied', summary };
 	const refused = plan.refused[0];
 	if (refused) return { id: mutation.id, status: 'rejected', code: refused.code, reason: refused.reason };
 	return { id: mutation.id, status: 'applied' };

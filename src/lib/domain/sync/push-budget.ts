@@ -3,16 +3,20 @@ import { countPeriodDays, type Periodicity } from '../agenda/periodicity.ts';
 /**
  * What one push may cost the server, in day changes (one child, one activity, one day: a booking
  * or a cancellation to decide, and to write with its history and ledger lines). The server applies
- * a push on the thread that answers everyone, one mutation per transaction, yielding in between; so
- * - one mutation is at most MAX_MUTATION_WEIGHT changes: its transaction must stay short, because
- *   while it runs no other request can read the database. How long the heaviest one takes is measured by
- *   the bench (README, Benchmark). It is more than a whole school year of three activities for
- *   three children (3 × 3 × 218 weekdays), and the saisie groupée form refuses more beforehand,
- *   offline too (bulkPayloadSchema);
+ * a push on the thread that answers everyone, in transactions during which no other request can use
+ * the database, yielding in between; so
+ * - one transaction decides and writes at most MAX_TRANSACTION_WEIGHT changes: a saisie groupée
+ *   heavier than that is applied in parts of whole days, one transaction each (mutation-parts.ts);
+ * - one mutation is at most MAX_MUTATION_WEIGHT changes: more than a whole school year of three
+ *   activities for three children (3 × 3 × 218 weekdays), and its answer lists every skipped day.
+ *   The saisie groupée form refuses more beforehand, offline too (bulkPayloadSchema);
  * - one push is at most PUSH_BUDGET changes in all: the server leaves the mutations beyond it
  *   unanswered, and the browser's engine, which builds its batches with the same weights, sends
  *   them in its next request.
+ * The bench (README, Benchmark) times the heaviest transaction and reads other households' agendas
+ * while the heaviest pushes are applied.
  */
+export const MAX_TRANSACTION_WEIGHT = 500;
 export const MAX_MUTATION_WEIGHT = 2000;
 export const PUSH_BUDGET = 10_000;
 /** At most this many mutations per push (the server refuses more). */
