@@ -99,11 +99,12 @@ export async function applyPart(
 			);
 			await bumpVersion(trx, account.householdId);
 		}
-		const summary = joinSummaries(stored ? [stored.summary, summarize(plan)] : [summarize(plan)], all);
-		const result: Stored =
-			next + 1 < parts.length
-				? { id: mutation.id, status: 'partial', next: next + 1, payload, summary }
-				: planResult(mutation, plan, summary);
+		const last = next + 1 >= parts.length;
+		const decided = stored ? [stored.summary, summarize(plan)] : [summarize(plan)];
+		const summary = joinSummaries(decided, last ? all : undefined);
+		const result: Stored = last
+			? planResult(mutation, plan, summary)
+			: { id: mutation.id, status: 'partial', next: next + 1, payload, summary };
 		await store(trx, account, mutation, now.toISOString(), result);
 		return result.status === 'partial' ? null : result;
 	});

@@ -33,13 +33,22 @@ export function dayChunks(changes: Change[], max: number): Change[][] {
 	return parts;
 }
 
-/** Summaries of parts of one list of changes as one, its skipped days in the order of `changes`. */
-export function joinSummaries(parts: BulkSummary[], changes: Change[]): BulkSummary {
-	const order = new Map(changes.map((c, i) => [bookingKey(c.personId, c.date, c.activityCode), i]));
-	const at = (s: BulkSkip) => order.get(bookingKey(s.personId, s.date, s.activityCode)) ?? 0;
+/**
+ * Summaries of parts of one list of changes as one; given the list (for the answer), its skipped
+ * days in the order of `changes`, as if the whole list had been decided at once.
+ */
+export function joinSummaries(parts: BulkSummary[], inOrderOf?: Change[]): BulkSummary {
+	let skipped = parts.flatMap((p) => p.skipped);
+	if (inOrderOf) {
+		const order = new Map(inOrderOf.map((c, i) => [bookingKey(c.personId, c.date, c.activityCode), i]));
+		skipped = skipped
+			.map((s): [number, BulkSkip] => [order.get(bookingKey(s.personId, s.date, s.activityCode)) ?? 0, s])
+			.sort((a, b) => a[0] - b[0])
+			.map(([, s]) => s);
+	}
 	return {
 		booked: parts.reduce((n, p) => n + p.booked, 0),
 		cancelled: parts.reduce((n, p) => n + p.cancelled, 0),
-		skipped: parts.flatMap((p) => p.skipped).sort((a, b) => at(a) - at(b))
+		skipped
 	};
 }
