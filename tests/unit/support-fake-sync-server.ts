@@ -96,7 +96,11 @@ export class FakeSyncServer implements SyncTransport {
 		return result;
 	}
 
+	/** Called as a pull starts (a test does something then, as a parent would). */
+	onPull: (() => Promise<void>) | null = null;
+
 	async pull(from: string, to: string): Promise<AgendaSnapshot> {
+		await this.onPull?.();
 		this.#misbehave('pull');
 		const chaos = this.chaos;
 		if (typeof chaos === 'object' && 'garbage' in chaos && chaos.on === 'pull')

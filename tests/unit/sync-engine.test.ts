@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { agendaView } from '../../src/lib/domain/agenda/agenda-view.ts';
 import { PortailDatabase } from '../../src/lib/offline/database.ts';
 import { enqueue, pendingChanges } from '../../src/lib/offline/outbox.ts';
@@ -131,6 +131,39 @@ describe('outbox and sync engine', () => {
 		expect(outcome?.reason).toMatch(/^La date limite est dépassée/);
 		await db.outcomes.delete(outcome!.id);
 		expect(await db.outcomes.count()).toBe(0);
+	});
+
+	it('sends a change made during a sync in the same tab once that sync is done', async () => {
+		// Web Locks as a browser has them: a second request while the lock is held gets none.
+		let held = false;
+		vi.stubGlobal('navigator', {
+			locks: {
+				request: async (_: string, __: unknown, run: (lock: object | null) => Promise<void>) => {
+					if (held) return run(null);
+					held = true;
+					try {
+						return await run({});
+					} finally {
+						held = false;
+					}
+				}
+			}
+		});
+		onTestFinished(() => {
+			vi.unstubAllGlobals();
+		});
+		const { db, server, engine } = setup();
+		let during: Promise<void> | undefined;
+		server.onPull = async () => {
+			server.onPull = null;
+			await enqueue(db, 'reservation.create.v1', book('2026-12-04'));
+			during = engine.sync(); // as the agenda store does after each change
+		};
+		await enqueue(db, 'reservation.create.v1', book('2026-12-03'));
+		await engine.sync();
+		await during;
+		expect(await pendingChanges(db)).toEqual([]);
+		expect(server.reservations).toEqual([book('2026-12-03'), book('2026-12-04')]);
 	});
 
 	it('survives a reload: the outbox is on disk', async () => {

@@ -59,6 +59,8 @@ export class SyncEngine {
 	#timer: ReturnType<typeof setTimeout> | null = null;
 	/** Halved each time the server (or a proxy in front of it) finds a request too large (413). */
 	#batchSize = BATCH;
+	#running: Promise<void> | null = null;
+	#again = false;
 
 	constructor(
 		private readonly db: PortailDatabase,
@@ -77,8 +79,27 @@ export class SyncEngine {
 		this.options.onStatus?.(status, problem);
 	}
 
-	/** One full round; resolves once done (or skipped because another tab is at it). */
-	async sync(): Promise<void> {
+	/**
+	 * One full round; resolves once done (or skipped because another tab is at it). Asked again
+	 * while this tab runs one (a change made during its pull), it runs once more after it, so that
+	 * no change waits for the next occasion; never two at once.
+	 */
+	sync(): Promise<void> {
+		if (this.#running) {
+			this.#again = true;
+			return this.#running;
+		}
+		const rounds = async () => {
+			do {
+				this.#again = false;
+				await this.#lockedRound();
+			} while (this.#again && this.status === 'idle');
+		};
+		this.#running = rounds().finally(() => (this.#running = null));
+		return this.#running;
+	}
+
+	async #lockedRound(): Promise<void> {
 		const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
 		if (!locks) return this.#round();
 		try {
