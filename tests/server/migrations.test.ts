@@ -81,7 +81,10 @@ describe('migrations', () => {
 
 		const { db } = openDatabase(dataDir);
 		onTestFinished(() => db.destroy());
-		expect(await migrateToLatest(db)).toEqual(['0006_replace_stamps_and_ledger_index']);
+		expect(await migrateToLatest(db)).toEqual([
+			'0005_expiry_indexes',
+			'0006_replace_stamps_and_ledger_index'
+		]);
 		const triggers = await sql<{
 			name: string;
 		}>`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%replace_raises_stamps'`.execute(
