@@ -24,6 +24,8 @@ export type Reads = {
 	agendaWhileBooking: LoadResult & { writes: number };
 	households: number;
 	bodyBytes: number;
+	/** The month reads, one per signed-in household: the load of the other measures too. */
+	agendaRequests: LoadOptions['requests'];
 };
 
 /** Sessions of `n` generated households spread over the whole town (every 25th when n = 200). */
@@ -86,7 +88,7 @@ export async function measureReads(
 		load(appUrl, agendaRequests, ROUNDS * SECONDS)
 	);
 	await probe(`${appUrl}/api/health`, {});
-	return { hello, agenda, agendaWhileBooking, households: cookies.length, bodyBytes };
+	return { hello, agenda, agendaWhileBooking, households: cookies.length, bodyBytes, agendaRequests };
 }
 
 /**

@@ -2,14 +2,9 @@ import type { AgendaPerson } from '../../src/lib/domain/agenda/snapshot.ts';
 import type { ActivityDefinition } from '../../src/lib/domain/agenda/activities.ts';
 import type { Change } from '../../src/lib/domain/agenda/planner.ts';
 import { presenceLine } from '../billing/ledger.ts';
+import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
-
-const CHUNK = 400;
-function chunks<T>(items: T[]): T[][] {
-	const out: T[][] = [];
-	for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
-	return out;
-}
+import { rowBatches } from './row-batches.ts';
 
 export type WriteContext = {
 	householdId: number;
@@ -20,106 +15,192 @@ export type WriteContext = {
 	persons: Map<number, AgendaPerson>;
 };
 
-/**
- * Writes accepted changes: each booking with its history line ("+") and its ledger debit; each
- * cancellation deletes the booking, adds "-" and a ledger credit that reverses the debit.
- * Invariant: a booking exists iff its ledger has one more presence than annulation for it.
- * Rows go in batches (one statement per few hundred rows): a saisie groupée of a school year stays
- * one short transaction. The caller owns the transaction.
- */
 const debitKey = (c: { personId: number; activityCode: string; date: string }) =>
 	`${c.personId}|${c.activityCode}|${c.date}`;
 
-/** What was charged for each booking being cancelled: its latest presence line. */
-async function originalDebits(trx: Db, householdId: number, cancels: Change[]): Promise<Map<string, number>> {
+/**
+ * What was charged for each booking of a list: its latest presence line, found by one index seek
+ * per booking (ledger_by_booking, migration 0006), all in one statement per chunk. A household that
+ * books and cancels the same days again and again must not make its next cancellation read all the
+ * lines it piled up.
+ */
+const chargedFor = rowBatches((db, v, n) =>
+	db
+		.with(
+			'cancelled(person_id, activity_code, value_date)',
+			() =>
+				sql<{ person_id: number; activity_code: string; value_date: string }>`(values ${sql.join(
+					Array.from({ length: n }, (_, i) => sql`(${v(i, 0)}, ${v(i, 1)}, ${v(i, 2)})`)
+				)})`
+		)
+		.selectFrom('cancelled')
+		.select((eb) => [
+			'cancelled.person_id',
+			'cancelled.activity_code',
+			'cancelled.value_date',
+			eb
+				.selectFrom('ledger_entry')
+				.select('debit_cents')
+				.whereRef('ledger_entry.person_id', '=', 'cancelled.person_id')
+				.whereRef('ledger_entry.activity_code', '=', 'cancelled.activity_code')
+				.whereRef('ledger_entry.value_date', '=', 'cancelled.value_date')
+				.where('ledger_entry.kind', '=', 'presence')
+				.orderBy('ledger_entry.id', 'desc')
+				.limit(1)
+				.as('debit_cents')
+		])
+);
+
+async function originalDebits(trx: Db, cancels: Change[]): Promise<Map<string, number>> {
+	const found = await chargedFor(
+		trx,
+		cancels.map((c) => [c.personId, c.activityCode, c.date])
+	);
 	const debits = new Map<string, number>();
-	if (cancels.length === 0) return debits;
-	const dates = cancels.map((c) => c.date).sort();
-	const rows = await trx
-		.selectFrom('ledger_entry')
-		.select(['person_id', 'activity_code', 'value_date', 'debit_cents'])
-		.where('household_id', '=', householdId)
-		.where('kind', '=', 'presence')
-		.where('value_date', '>=', dates[0] ?? '')
-		.where('value_date', '<=', dates[dates.length - 1] ?? '')
-		.orderBy('id')
-		.execute();
-	for (const r of rows) {
-		debits.set(
-			debitKey({ personId: r.person_id ?? 0, activityCode: r.activity_code ?? '', date: r.value_date }),
-			r.debit_cents
-		);
+	for (const r of found) {
+		if (r.debit_cents !== null)
+			debits.set(
+				debitKey({ personId: r.person_id, activityCode: r.activity_code, date: r.value_date }),
+				r.debit_cents
+			);
 	}
 	return debits;
 }
 
+const insertBookings = rowBatches((db, v, n) =>
+	db.insertInto('reservation').values(
+		Array.from({ length: n }, (_, i) => ({
+			household_id: v(i, 0),
+			person_id: v(i, 1),
+			activity_code: v(i, 2),
+			service_date: v(i, 3),
+			created_at: v(i, 4),
+			created_by: v(i, 5)
+		}))
+	)
+);
+
+/** The bookings of one person and activity on the given days (the unique index's order). */
+const deleteBookings = rowBatches((db, v, n) =>
+	db
+		.deleteFrom('reservation')
+		.where('person_id', '=', v(0, 0))
+		.where('activity_code', '=', v(0, 1))
+		.where(
+			'service_date',
+			'in',
+			Array.from({ length: n }, (_, i) => v(i, 2))
+		)
+);
+
+const insertHistory = rowBatches((db, v, n) =>
+	db.insertInto('reservation_history').values(
+		Array.from({ length: n }, (_, i) => ({
+			household_id: v(i, 0),
+			person_id: v(i, 1),
+			service_date: v(i, 2),
+			activity_code: v(i, 3),
+			action: v(i, 4),
+			at: v(i, 5),
+			author: v(i, 6)
+		}))
+	)
+);
+
+const insertLedger = rowBatches((db, v, n) =>
+	db.insertInto('ledger_entry').values(
+		Array.from({ length: n }, (_, i) => ({
+			household_id: v(i, 0),
+			value_date: v(i, 1),
+			recorded_at: v(i, 2),
+			label: v(i, 3),
+			sublabel: v(i, 4),
+			debit_cents: v(i, 5),
+			credit_cents: v(i, 6),
+			kind: v(i, 7),
+			person_id: v(i, 8),
+			activity_code: v(i, 9)
+		}))
+	)
+);
+
+/** Cancellations by person and activity: one statement deletes many days of the same booking. */
+function byPersonAndActivity(cancels: Change[]): Change[][] {
+	const groups = new Map<string, Change[]>();
+	for (const c of cancels) {
+		const key = `${c.personId}|${c.activityCode}`;
+		const group = groups.get(key);
+		if (group) group.push(c);
+		else groups.set(key, [c]);
+	}
+	return [...groups.values()];
+}
+
+/**
+ * Writes accepted changes: each booking with its history line ("+") and its ledger debit; each
+ * cancellation deletes the booking, adds "-" and a ledger credit that reverses the debit.
+ * Invariant: a booking exists iff its ledger has one more presence than annulation for it.
+ * The caller owns the transaction, which must stay short: rows go in few prepared statements.
+ */
 export async function writeChanges(trx: Db, ctx: WriteContext, accepted: Change[]): Promise<void> {
 	const creates = accepted.filter((c) => c.action === 'create');
 	const cancels = accepted.filter((c) => c.action === 'cancel');
-	for (const part of chunks(creates)) {
-		await trx
-			.insertInto('reservation')
-			.values(
-				part.map((c) => ({
-					household_id: ctx.householdId,
-					person_id: c.personId,
-					activity_code: c.activityCode,
-					service_date: c.date,
-					created_at: ctx.now,
-					created_by: ctx.accountId
-				}))
-			)
-			.execute();
+	await insertBookings(
+		trx,
+		creates.map((c) => [ctx.householdId, c.personId, c.activityCode, c.date, ctx.now, ctx.accountId])
+	);
+	for (const group of byPersonAndActivity(cancels)) {
+		await deleteBookings(
+			trx,
+			group.map((c) => [c.personId, c.activityCode, c.date])
+		);
 	}
-	for (const c of cancels) {
-		await trx
-			.deleteFrom('reservation')
-			.where('person_id', '=', c.personId)
-			.where('activity_code', '=', c.activityCode)
-			.where('service_date', '=', c.date)
-			.execute();
-	}
-	const debits = await originalDebits(trx, ctx.householdId, cancels);
-	for (const part of chunks(accepted)) {
-		await trx
-			.insertInto('reservation_history')
-			.values(
-				part.map((c) => ({
-					household_id: ctx.householdId,
-					person_id: c.personId,
-					service_date: c.date,
-					activity_code: c.activityCode,
-					action: c.action === 'create' ? ('+' as const) : ('-' as const),
-					at: ctx.now,
-					author: ctx.author
-				}))
-			)
-			.execute();
-		await trx
-			.insertInto('ledger_entry')
-			.values(
-				part.map((c) => {
-					const activity = ctx.activities.get(c.activityCode);
-					const person = ctx.persons.get(c.personId);
-					if (!activity || !person)
-						throw new Error(`Changement sans activité ou personne : ${JSON.stringify(c)}`);
-					const line = presenceLine(person, activity);
-					const create = c.action === 'create';
-					return {
-						household_id: ctx.householdId,
-						value_date: c.date,
-						recorded_at: ctx.now,
-						label: create ? line.label : `Annulation ${line.label}`,
-						sublabel: line.sublabel,
-						debit_cents: create ? activity.priceCents : 0,
-						// A cancellation gives back what was charged, even if the tariff changed since.
-						credit_cents: create ? 0 : (debits.get(debitKey(c)) ?? activity.priceCents),
-						kind: create ? ('presence' as const) : ('annulation' as const),
-						person_id: c.personId,
-						activity_code: c.activityCode
-					};
-				})
-			)
-			.execute();
-	}
+	const debits = await originalDebits(trx, cancels);
+	await insertHistory(
+		trx,
+		accepted.map((c) => [
+			ctx.householdId,
+			c.personId,
+			c.date,
+			c.activityCode,
+			c.action === 'create' ? '+' : '-',
+			ctx.now,
+			ctx.author
+		])
+	);
+	// The same few lines (one per child and activity) for thousands of days.
+	const lines = new Map<string, ReturnType<typeof presenceLine> & { activity: ActivityDefinition }>();
+	const lineOf = (c: Change) => {
+		const key = `${c.personId}|${c.activityCode}`;
+		let line = lines.get(key);
+		if (!line) {
+			const activity = ctx.activities.get(c.activityCode);
+			const person = ctx.persons.get(c.personId);
+			if (!activity || !person)
+				throw new Error(`Changement sans activité ou personne : ${JSON.stringify(c)}`);
+			lines.set(key, (line = { ...presenceLine(person, activity), activity }));
+		}
+		return line;
+	};
+	await insertLedger(
+		trx,
+		accepted.map((c) => {
+			const line = lineOf(c);
+			const activity = line.activity;
+			const create = c.action === 'create';
+			return [
+				ctx.householdId,
+				c.date,
+				ctx.now,
+				create ? line.label : `Annulation ${line.label}`,
+				line.sublabel,
+				create ? activity.priceCents : 0,
+				// A cancellation gives back what was charged, even if the tariff changed since.
+				create ? 0 : (debits.get(debitKey(c)) ?? activity.priceCents),
+				create ? 'presence' : 'annulation',
+				c.personId,
+				c.activityCode
+			];
+		})
+	);
 }

@@ -1,26 +1,20 @@
-import { changesOf, newPlanState, planChanges, summarize } from '../../src/lib/domain/agenda/planner.ts';
+import { changesOf, type Change } from '../../src/lib/domain/agenda/planner.ts';
+import { dayChunks } from '../../src/lib/domain/sync/mutation-parts.ts';
+import { readMutation } from '../../src/lib/domain/sync/mutation-result.ts';
+import type { Mutation, MutationResult, PushResponse } from '../../src/lib/domain/sync/protocol.ts';
 import {
-	mutationSchema,
-	type Mutation,
-	type MutationResult,
-	type PushResponse
-} from '../../src/lib/domain/sync/protocol.ts';
-import {
-	loadActivities,
-	loadAgendaPersons,
-	loadCalendar,
-	loadCapacity,
-	loadReservations
-} from '../agenda/agenda-data.ts';
-import { writeChanges } from '../agenda/reservation-writer.ts';
+	MAX_TRANSACTION_WEIGHT,
+	mutationWeight,
+	withinBudget
+} from '../../src/lib/domain/sync/push-budget.ts';
+import { loadActivities, loadCalendar } from '../agenda/agenda-data.ts';
 import type { Db } from '../db/database.ts';
 import type { AppDeps } from '../deps.ts';
 import type { CurrentAccount } from '../http/app-env.ts';
-import { bumpVersion, readVersion } from './household-version.ts';
+import { applyPart, type Reference } from './apply-part.ts';
+import { readVersion } from './household-version.ts';
 
-type Reference = Awaited<ReturnType<typeof loadReference>>;
-
-async function loadReference(db: Db, account: CurrentAccount) {
+async function loadReference(db: Db, account: CurrentAccount): Promise<Reference> {
 	const [activities, calendar, author] = await Promise.all([
 		loadActivities(db),
 		loadCalendar(db),
@@ -37,123 +31,56 @@ async function loadReference(db: Db, account: CurrentAccount) {
 	};
 }
 
+/** Lets the requests that arrived meanwhile run (better-sqlite3 and the planner never yield). */
+const letOthersRun = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
- * Applies one mutation exactly once. Invariant: its effect and its stored answer commit together,
- * so a replay (the answer was lost on the way back) finds the answer and changes nothing. Every
- * rule is checked again here with the server's clock: the browser's check was only a forecast.
+ * Applies one mutation exactly once, part after part (a saisie groupée heavier than
+ * MAX_TRANSACTION_WEIGHT is cut into parts of whole days), letting other requests run between
+ * two parts. Its days are expanded only once its persons are known to be the household's.
  */
-async function applyOne(
+async function applyMutation(
 	deps: AppDeps,
 	account: CurrentAccount,
 	ref: Reference,
 	mutation: Mutation
 ): Promise<MutationResult> {
-	return deps.db.transaction().execute(async (trx) => {
-		const done = await trx
-			.selectFrom('applied_mutation')
-			.select(['household_id', 'result_json'])
-			.where('id', '=', mutation.id)
-			.executeTakeFirst();
-		if (done) {
-			if (done.household_id === account.householdId) return JSON.parse(done.result_json) as MutationResult;
-			return {
-				id: mutation.id,
-				status: 'rejected',
-				code: 'conflit',
-				reason: 'Identifiant de modification déjà utilisé.'
-			};
+	let work: { changes: Change[]; parts: Change[][] } | undefined;
+	const expand = () => {
+		if (!work) {
+			const changes = changesOf(mutation);
+			work = { changes, parts: dayChunks(changes, MAX_TRANSACTION_WEIGHT) };
 		}
-		const persons = await loadAgendaPersons(trx, account.householdId);
-		const changes = changesOf(mutation);
-		const ids = new Set(persons.map((p) => p.id));
-		// The persons the mutation names, not only those of the days it expands to: a saisie groupée over
-		// a period with no matching day must not be "applied" for another household's child either.
-		const named =
-			mutation.kind === 'reservation.bulk.v1' ? mutation.payload.personIds : [mutation.payload.personId];
-		if (named.some((id) => !ids.has(id))) {
-			// Another household's child, or a person without enrolment: refused, and nothing written.
-			return {
-				id: mutation.id,
-				status: 'rejected',
-				code: 'introuvable',
-				reason: "Cette personne n'a pas d'agenda dans votre foyer."
-			};
-		}
-		const now = deps.clock.now();
-		const dates = changes.map((c) => c.date).sort();
-		const from = dates[0] ?? '';
-		const to = dates[dates.length - 1] ?? '';
-		const [reservations, capacity] = await Promise.all([
-			loadReservations(trx, [...ids], from, to),
-			loadCapacity(trx, ref.activities, from, to)
-		]);
-		const state = newPlanState(
-			{ activities: ref.activities, calendar: ref.calendar, now },
-			persons,
-			reservations,
-			capacity
-		);
-		const { accepted, refused } = planChanges(state, changes);
-
-		let result: MutationResult;
-		if (mutation.kind === 'reservation.bulk.v1') {
-			result = { id: mutation.id, status: 'applied', summary: summarize({ accepted, refused }) };
-		} else if (refused[0]) {
-			result = { id: mutation.id, status: 'rejected', code: refused[0].code, reason: refused[0].reason };
-		} else {
-			result = { id: mutation.id, status: 'applied' };
-		}
-		if (accepted.length > 0) {
-			await writeChanges(
-				trx,
-				{
-					householdId: account.householdId,
-					accountId: account.id,
-					author: ref.author,
-					now: now.toISOString(),
-					activities: new Map(ref.activities.map((a) => [a.code, a])),
-					persons: new Map(persons.map((p) => [p.id, p]))
-				},
-				accepted
-			);
-			await bumpVersion(trx, account.householdId);
-		}
-		await trx
-			.insertInto('applied_mutation')
-			.values({
-				id: mutation.id,
-				household_id: account.householdId,
-				account_id: account.id,
-				kind: mutation.kind,
-				result_json: JSON.stringify(result),
-				applied_at: now.toISOString()
-			})
-			.execute();
-		return result;
-	});
+		return work;
+	};
+	for (;;) {
+		const result = await applyPart(deps, account, ref, mutation, expand);
+		if (result) return result;
+		await letOthersRun();
+	}
 }
 
-/** POST /api/sync/push: the outbox, in order; one answer per mutation. */
+/**
+ * POST /api/sync/push: the outbox, in order; one answer per mutation, for as many as fit in
+ * PUSH_BUDGET. The others are left unanswered: the browser sends them again in its next request.
+ */
 export async function pushMutations(
 	deps: AppDeps,
 	account: CurrentAccount,
 	raw: unknown[]
 ): Promise<PushResponse> {
+	// Weighed by their shape, as the browser weighs them: those beyond the budget are not even read.
+	const taken = raw.slice(0, withinBudget(raw.map(mutationWeight)));
 	const ref = await loadReference(deps.db, account);
 	const results: MutationResult[] = [];
-	for (const item of raw) {
-		const parsed = mutationSchema.safeParse(item);
-		if (!parsed.success) {
-			const id = String((item as { id?: unknown } | null)?.id ?? '');
-			results.push({
-				id,
-				status: 'rejected',
-				code: 'illisible',
-				reason: 'Modification illisible : elle a été ignorée.'
-			});
+	for (const item of taken) {
+		const reading = readMutation(item);
+		if ('result' in reading) {
+			results.push(reading.result);
 			continue;
 		}
-		results.push(await applyOne(deps, account, ref, parsed.data));
+		if (results.length > 0) await letOthersRun();
+		results.push(await applyMutation(deps, account, ref, reading.mutation));
 	}
 	return { results, version: await readVersion(deps.db, account.householdId) };
 }

@@ -10,7 +10,6 @@ import { readJson } from '../http/json-body.ts';
 import { pullCache } from './pull-cache.ts';
 import { pullAgenda } from './pull-service.ts';
 import { pushMutations } from './push-service.ts';
-import { LruMap } from '../lru-map.ts';
 
 const MAX_WINDOW_DAYS = 120;
 // Each refusal reads as a sentence for a person: zod's own words ("date ISO invalide") are not one.
@@ -31,27 +30,6 @@ const versionOnly = z.looseObject({
 	schemaVersion: z.union([z.number(), z.string()], { error: schemaVersion })
 });
 
-type Window = z.output<typeof windowSchema>;
-const KEPT_WINDOWS = 64;
-
-/**
- * The window of a pull, checked once per query string and remembered: phones ask for the same
- * few months again and again, and checking them costs a cached pull a twentieth of its time.
- */
-function windowReader(): (url: string, query: () => Record<string, string>) => Window {
-	const kept = new LruMap<string, Window>(KEPT_WINDOWS);
-	return (url, query) => {
-		const search = url.slice(url.indexOf('?') + 1 || url.length);
-		const known = kept.get(search);
-		if (known) return known;
-		const parsed = windowSchema.safeParse(query());
-		if (!parsed.success)
-			throw new AppError(400, 'invalid_window', parsed.error.issues[0]?.message ?? 'Période invalide.');
-		kept.set(search, parsed.data);
-		return parsed.data;
-	};
-}
-
 function assertCurrentClient(schemaVersion: number) {
 	if (schemaVersion !== SYNC_SCHEMA_VERSION) {
 		throw new AppError(
@@ -65,7 +43,6 @@ function assertCurrentClient(schemaVersion: number) {
 /** The sync protocol (DESIGN §4): push the outbox, pull the household's state. */
 export function syncRoutes(deps: AppDeps) {
 	const pulls = pullCache(deps.db, deps.writes);
-	const readWindow = windowReader();
 	return new Hono<AppEnv>()
 		.post('/push', async (c) => {
 			const account = requireAccount(c.get('account'));
@@ -76,7 +53,10 @@ export function syncRoutes(deps: AppDeps) {
 		})
 		.get('/pull', (c): Response | Promise<Response> => {
 			const account = requireAccount(c.get('account'));
-			const { from, to, schemaVersion } = readWindow(c.req.url, () => c.req.query());
+			const parsed = windowSchema.safeParse(c.req.query());
+			if (!parsed.success)
+				throw new AppError(400, 'invalid_window', parsed.error.issues[0]?.message ?? 'Période invalide.');
+			const { from, to, schemaVersion } = parsed.data;
 			assertCurrentClient(schemaVersion);
 			// Most pulls ask again for what has not changed: answered without awaiting anything.
 			const remembered = pulls.remembered(account.householdId, from, to);

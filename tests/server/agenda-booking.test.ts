@@ -88,6 +88,26 @@ describe('booking and cancelling one day', () => {
 		]);
 	});
 
+	it('credits, for each cancellation, what its own booking was charged, however many came before', async () => {
+		const { ctx, client, timId } = await dupins();
+		const price = (cents: number) =>
+			ctx.db.updateTable('activity').set({ price_cents: cents }).where('code', '=', CANTEEN).execute();
+		for (const cents of [350, 400, 380]) {
+			await price(cents);
+			await pushOne(client, create(timId, CANTEEN, '2026-12-03'));
+			await price(999); // changed again before the cancellation: what was charged is given back
+			expect(await pushOne(client, cancel(timId, CANTEEN, '2026-12-03'))).toMatchObject({
+				status: 'applied'
+			});
+		}
+		const lines = await ctx.db
+			.selectFrom('ledger_entry')
+			.select(['debit_cents', 'credit_cents'])
+			.orderBy('id')
+			.execute();
+		expect(lines.map((l) => l.debit_cents - l.credit_cents)).toEqual([350, -350, 400, -400, 380, -380]);
+	});
+
 	it('records a free garderie with a line at 0 € "Tarif gratuit"', async () => {
 		const { ctx, client, timId } = await dupins();
 		expect(await pushOne(client, create(timId, 'garderie-matin-gratuite', '2026-12-04'))).toMatchObject({

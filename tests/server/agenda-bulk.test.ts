@@ -3,7 +3,17 @@ import { dayKind, daysBetween } from '../../src/lib/domain/agenda/calendar.ts';
 import type { BulkPayload, BulkSummary } from '../../src/lib/domain/sync/protocol.ts';
 import { loadCalendar } from '../../server/agenda/agenda-data.ts';
 import { addChild } from '../../server/profile/household-service.ts';
-import { bulk, create, FRENCH_SENTENCE, pushOne, rowCounts, dupins } from './support/agenda.ts';
+import {
+	bulk,
+	create,
+	dupins,
+	enrol,
+	FRENCH_SENTENCE,
+	pull,
+	pushOne,
+	rowCounts,
+	withMartinFamily
+} from './support/agenda.ts';
 import type { TestClient } from './support/http-client.ts';
 import type { TestCtx } from './support/test-app.ts';
 
@@ -34,6 +44,31 @@ async function bookedDays(ctx: TestCtx, activityCode: string) {
 		.orderBy('service_date')
 		.execute();
 	return rows.map((r) => r.service_date);
+}
+
+/** Zoé DUPIN, Tim's sister, enrolled in `sessions`. */
+async function addZoe(ctx: TestCtx, sessions: string[]): Promise<number> {
+	const pascal = await ctx.db
+		.selectFrom('account')
+		.select(['household_id', 'person_id'])
+		.where('username', '=', 'pascal.dupin')
+		.executeTakeFirstOrThrow();
+	return addChild(
+		ctx.db,
+		pascal.household_id,
+		{ personId: pascal.person_id, relation: 'pere' },
+		{
+			sexe: 'F',
+			nomNaissance: 'Dupin',
+			prenom: 'Zoé',
+			dateNaissance: '2018-05-04',
+			paysNaissance: 'France',
+			communeNaissance: 'Boulogne-sur-Mer',
+			departementNaissance: '62',
+			sessions
+		},
+		ctx.clock.now().toISOString()
+	);
 }
 
 async function balance(ctx: TestCtx) {
@@ -173,26 +208,7 @@ describe('saisie groupée', () => {
 	it('books a whole school year for two children × 3 activities in one mutation', async () => {
 		// In the summer, before the school year starts: every day of it can still be booked.
 		const { ctx, client, timId } = await dupins('2026-08-20T09:00:00Z');
-		const pascal = await ctx.db
-			.selectFrom('account')
-			.select(['household_id', 'person_id'])
-			.executeTakeFirstOrThrow();
-		const zoeId = await addChild(
-			ctx.db,
-			pascal.household_id,
-			{ personId: pascal.person_id, relation: 'pere' },
-			{
-				sexe: 'F',
-				nomNaissance: 'Dupin',
-				prenom: 'Zoé',
-				dateNaissance: '2018-05-04',
-				paysNaissance: 'France',
-				communeNaissance: 'Boulogne-sur-Mer',
-				departementNaissance: '62',
-				sessions: ['restauration-scolaire']
-			},
-			ctx.clock.now().toISOString()
-		);
+		const zoeId = await addZoe(ctx, ['restauration-scolaire']);
 		const calendar = await loadCalendar(ctx.db);
 		const from = '2026-09-01';
 		const to = '2027-07-02';
@@ -241,5 +257,49 @@ describe('saisie groupée', () => {
 			expect(await pushOne(client, m)).toMatchObject({ status: 'rejected', code: 'introuvable' });
 		}
 		expect(await rowCounts(ctx)).toEqual({ reservations: 0, history: 0, ledger: 0, applied: 0 });
+	});
+
+	it('gives the last place of an activity to one child only, even when two are booked together', async () => {
+		const { ctx, client, timId } = await dupins();
+		const martin = await withMartinFamily(ctx, ['centre-de-loisirs']);
+		await enrol(ctx, timId, 'centre-de-loisirs');
+		const zoeId = await addZoe(ctx, ['centre-de-loisirs']);
+		await ctx.db
+			.updateTable('activity')
+			.set({ capacity: 2 })
+			.where('code', '=', 'centre-de-loisirs')
+			.execute();
+		await pushOne(martin.client, create(martin.leaId, 'centre-de-loisirs', '2026-12-02'));
+
+		const summary = await saisie(client, {
+			personIds: [timId, zoeId],
+			action: 'creer',
+			from: '2026-12-02',
+			to: '2026-12-09',
+			activityCodes: ['centre-de-loisirs'],
+			periodicity: 'hebdomadaire',
+			weekdays: [2]
+		});
+		// Wednesday 2/12: one place left, Tim takes it and Zoé finds it taken; on 9/12, both go.
+		expect(summary.booked).toBe(3);
+		expect(summary.skipped).toEqual([
+			{
+				personId: zoeId,
+				date: '2026-12-02',
+				activityCode: 'centre-de-loisirs',
+				code: 'complet',
+				reason: 'Centre de loisirs (journée) est complet le 02/12.'
+			}
+		]);
+		expect(await bookedDays(ctx, 'centre-de-loisirs')).toEqual([
+			'2026-12-02',
+			'2026-12-02',
+			'2026-12-09',
+			'2026-12-09'
+		]);
+		expect((await pull(client, '2026-12-01', '2026-12-31')).capacity).toEqual([
+			{ activityCode: 'centre-de-loisirs', date: '2026-12-02', count: 2 },
+			{ activityCode: 'centre-de-loisirs', date: '2026-12-09', count: 2 }
+		]);
 	});
 });

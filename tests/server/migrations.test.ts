@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
-import { describe, expect, it } from 'vitest';
+import { Migrator, sql } from 'kysely';
+import { migrations } from '../../migrations/index.ts';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { openDatabase } from '../../server/db/database.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
 import { fixedClock } from '../../server/clock.ts';
@@ -54,7 +55,8 @@ describe('migrations', () => {
 			'0002_accounts_and_households',
 			'0003_agenda_billing_sync',
 			'0004_pull_stamps',
-			'0005_expiry_indexes'
+			'0005_expiry_indexes',
+			'0006_replace_stamps_and_ledger_index'
 		]);
 		await installTownDefaults(first.db, fixedClock('2026-11-28T09:00:00Z'), 'Ville de Test');
 		await first.db.destroy();
@@ -63,6 +65,38 @@ describe('migrations', () => {
 		expect(await migrateToLatest(db)).toEqual([]);
 		const { n } = await db
 			.selectFrom('procedure')
+			.select(({ fn }) => fn.countAll<number>().as('n'))
+			.executeTakeFirstOrThrow();
+		expect(Number(n)).toBe(6);
+	});
+
+	it('bring a town’s database made by the earlier ones up to date, keeping its data', async () => {
+		const dataDir = tempDir();
+		const first = openDatabase(dataDir);
+		const earlier = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0005'));
+		const migrator = new Migrator({ db: first.db, provider: { getMigrations: async () => earlier } });
+		expect((await migrator.migrateToLatest()).error).toBeUndefined();
+		await installTownDefaults(first.db, fixedClock('2026-11-28T09:00:00Z'), 'Ville de Test');
+		await first.db.destroy();
+
+		const { db } = openDatabase(dataDir);
+		onTestFinished(() => db.destroy());
+		expect(await migrateToLatest(db)).toEqual([
+			'0005_expiry_indexes',
+			'0006_replace_stamps_and_ledger_index'
+		]);
+		const triggers = await sql<{
+			name: string;
+		}>`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%replace_raises_stamps'`.execute(
+			db
+		);
+		expect(triggers.rows.map((t) => t.name).sort()).toEqual([
+			'person_replace_raises_stamps',
+			'reservation_history_replace_raises_stamps',
+			'reservation_replace_raises_stamps'
+		]);
+		const { n } = await db
+			.selectFrom('activity')
 			.select(({ fn }) => fn.countAll<number>().as('n'))
 			.executeTakeFirstOrThrow();
 		expect(Number(n)).toBe(6);

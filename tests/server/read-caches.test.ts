@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import type { AgendaSnapshot } from '../../src/lib/domain/agenda/snapshot.ts';
 import { DATABASE_FILE } from '../../server/db/database.ts';
 import { preparedQuery } from '../../server/db/prepared-query.ts';
 import { create, enrol, pull, push, withDupinFamily, withMartinFamily } from './support/agenda.ts';
@@ -103,6 +105,179 @@ describe('a pull answer kept in memory', () => {
 		await aMillisecond();
 		expect((await pull(client, ...DECEMBER)).activities[0]?.label).toBe('Déjeuner');
 	});
+});
+
+/**
+ * Every table a pull answer is read from (server/sync/pull-service.ts, server/agenda/agenda-data.ts),
+ * each changed alone, one row, by SQL as any writer could send it: the pull kept in memory must
+ * show it at once. Each case is played by this process and by another connection.
+ */
+type Families = { tim: number; lea: number; dupin: number; martin: number };
+type Case = {
+	table: string;
+	change: string;
+	/** The statement, given the families' ids. */
+	sql: (f: Families) => string;
+	/** What DUPIN's December pull shows before, then must show after. */
+	seen: (s: AgendaSnapshot) => unknown;
+	before: unknown;
+	after: unknown;
+};
+
+const TABLE_CASES: Case[] = [
+	{
+		table: 'activity',
+		change: 'a label',
+		sql: () => "UPDATE activity SET label = 'Déjeuner' WHERE code = 'restauration-midi'",
+		seen: (s) => s.activities.find((a) => a.code === 'restauration-midi')?.label,
+		before: 'Repas de midi',
+		after: 'Déjeuner'
+	},
+	{
+		table: 'school_year',
+		change: 'its last day',
+		sql: () => "UPDATE school_year SET ends_on = '2027-07-03' WHERE id = '2026-2027'",
+		seen: (s) => s.calendar.schoolYears[0]?.endsOn,
+		before: '2027-07-02',
+		after: '2027-07-03'
+	},
+	{
+		table: 'calendar_closure',
+		change: 'a label',
+		sql: () => "UPDATE calendar_closure SET label = 'Congés de Noël' WHERE label = 'Vacances de Noël'",
+		seen: (s) => s.calendar.closures.some((c) => c.label === 'Congés de Noël'),
+		before: false,
+		after: true
+	},
+	{
+		table: 'person',
+		change: 'a first name',
+		sql: (f) => `UPDATE person SET prenom = 'Timothée' WHERE id = ${f.tim}`,
+		seen: (s) => s.persons.map((p) => p.prenom),
+		before: ['Tim'],
+		after: ['Timothée']
+	},
+	{
+		table: 'activity_enrolment',
+		change: 'a session',
+		sql: (f) =>
+			`INSERT INTO activity_enrolment (person_id, session, created_at) VALUES (${f.tim}, 'centre-de-loisirs', '${NOW}')`,
+		seen: (s) => s.persons[0]?.sessions.includes('centre-de-loisirs'),
+		before: false,
+		after: true
+	},
+	{
+		table: 'reservation',
+		change: 'the day of a booking',
+		sql: (f) => `UPDATE reservation SET service_date = '2026-12-04' WHERE person_id = ${f.tim}`,
+		seen: (s) => s.reservations.map((r) => r.date),
+		before: ['2026-12-03'],
+		after: ['2026-12-04']
+	},
+	{
+		table: 'reservation',
+		change: 'another household’s booking of a place (capacity)',
+		sql: (f) => `UPDATE reservation SET service_date = '2026-12-09' WHERE person_id = ${f.lea}`,
+		seen: (s) => s.capacity.map((c) => c.date),
+		before: ['2026-12-02'],
+		after: ['2026-12-09']
+	},
+	{
+		table: 'reservation_history',
+		change: 'the author of a history line',
+		sql: (f) => `UPDATE reservation_history SET author = 'MAIRIE' WHERE person_id = ${f.tim}`,
+		seen: (s) => s.history.map((h) => h.author),
+		before: ['DUPIN Pascal'],
+		after: ['MAIRIE']
+	},
+	{
+		table: 'household_version',
+		change: 'the version',
+		sql: (f) => `UPDATE household_version SET version = 41 WHERE household_id = ${f.dupin}`,
+		seen: (s) => s.version,
+		before: 1,
+		after: 41
+	},
+	// A REPLACE deletes the row it replaces without firing its delete triggers: the household or
+	// the town the old row belonged to must be told too (migration 0006).
+	{
+		table: 'reservation_history',
+		change: 'a history line replaced by one of another household',
+		sql: (f) =>
+			`INSERT OR REPLACE INTO reservation_history (id, household_id, person_id, service_date, activity_code, action, at, author)
+			 SELECT id, ${f.martin}, ${f.lea}, service_date, activity_code, action, at, author FROM reservation_history WHERE person_id = ${f.tim}`,
+		seen: (s) => s.history.length,
+		before: 1,
+		after: 0
+	},
+	{
+		table: 'reservation',
+		change: 'a booking replaced by one of another household',
+		sql: (f) =>
+			`REPLACE INTO reservation (id, household_id, person_id, activity_code, service_date, created_at, created_by)
+			 SELECT id, ${f.martin}, ${f.lea}, activity_code, service_date, created_at, created_by FROM reservation WHERE person_id = ${f.tim}`,
+		seen: (s) => s.reservations.length,
+		before: 1,
+		after: 0
+	},
+	{
+		table: 'reservation',
+		change: 'a booking of a place replaced by one of an activity without places',
+		sql: (f) =>
+			`REPLACE INTO reservation (id, household_id, person_id, activity_code, service_date, created_at, created_by)
+			 SELECT id, household_id, person_id, 'restauration-midi', '2026-12-10', created_at, created_by FROM reservation WHERE person_id = ${f.lea}`,
+		seen: (s) => s.capacity.length,
+		before: 1,
+		after: 0
+	},
+	{
+		table: 'person',
+		change: 'a child replaced by one of another household',
+		sql: (f) =>
+			`INSERT OR REPLACE INTO person SELECT * FROM person WHERE id = ${f.tim}`.replace(
+				'SELECT *',
+				`SELECT id, ${f.martin} AS household_id, role, civilite, sexe, nom_naissance, nom_usage, prenom, prenom2, prenom3, date_naissance, pays_naissance, commune_naissance, departement_naissance, created_at`
+			),
+		seen: (s) => s.persons.length,
+		before: 1,
+		after: 0
+	}
+];
+
+describe('a pull answer kept in memory, for each table it is read from', () => {
+	for (const writer of ['this process', 'another connection'] as const) {
+		for (const c of TABLE_CASES) {
+			it(`${c.table}: ${c.change}, by ${writer}`, async () => {
+				const ctx = await testApp({ now: NOW });
+				const dupin = await withDupinFamily(ctx);
+				const martin = await withMartinFamily(ctx);
+				await push(dupin.client, create(dupin.timId, 'restauration-midi', '2026-12-03'));
+				await push(martin.client, create(martin.leaId, 'centre-de-loisirs', '2026-12-02'));
+				const account = await ctx.db
+					.selectFrom('account')
+					.select('household_id')
+					.where('username', '=', 'pascal.dupin')
+					.executeTakeFirstOrThrow();
+				const statement = c.sql({
+					tim: dupin.timId,
+					lea: martin.leaId,
+					dupin: account.household_id,
+					martin: martin.householdId
+				});
+				expect(c.seen(await pull(dupin.client, ...DECEMBER))).toEqual(c.before);
+				expect(c.seen(await pull(dupin.client, ...DECEMBER))).toEqual(c.before); // from memory
+				if (writer === 'this process') {
+					await sql.raw(statement).execute(ctx.db);
+				} else {
+					const other = otherProcess(ctx);
+					other.prepare(statement).run();
+					other.close();
+					await aMillisecond();
+				}
+				expect(c.seen(await pull(dupin.client, ...DECEMBER))).toEqual(c.after);
+			});
+		}
+	}
 });
 
 describe('a session kept in memory', () => {

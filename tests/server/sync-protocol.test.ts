@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { dayKind, daysBetween } from '../../src/lib/domain/agenda/calendar.ts';
-import type { PushResponse } from '../../src/lib/domain/sync/protocol.ts';
+import {
+	SYNC_SCHEMA_VERSION,
+	type BulkPayload,
+	type PushResponse
+} from '../../src/lib/domain/sync/protocol.ts';
 import { loadCalendar } from '../../server/agenda/agenda-data.ts';
 import {
 	bulk,
@@ -21,6 +25,15 @@ import { testApp } from './support/test-app.ts';
 
 const NOW = '2026-11-28T09:00:00Z';
 const CANTEEN = 'restauration-midi';
+const bulkOf = (personId: number): BulkPayload => ({
+	personIds: [personId],
+	action: 'creer',
+	from: '2026-12-07',
+	to: '2026-12-11',
+	activityCodes: [CANTEEN],
+	periodicity: 'aucune',
+	weekdays: []
+});
 
 describe('push applies each mutation exactly once', () => {
 	it('answers a replay with the stored answer: one booking, one history line, one ledger line', async () => {
@@ -157,6 +170,49 @@ describe('push: what the request itself may be', () => {
 		});
 		expect(body.results[4]?.id).toBe('');
 		expect(await rowCounts(ctx)).toEqual({ reservations: 2, history: 2, ledger: 2, applied: 2 });
+	});
+
+	it('answers "illisible" for hostile shapes within the body limit, and applies the others', async () => {
+		const { ctx, client, timId } = await dupins();
+		// As text: this test's own JSON.stringify would overflow the stack on the deep array.
+		const deep = `${'['.repeat(300_000)}1${']'.repeat(300_000)}`;
+		const keys = Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`k${i}`, i]));
+		const m = { ...bulk(bulkOf(timId)), id: create(timId, CANTEEN, '2026-12-07').id };
+		const stringify = (value: unknown) => JSON.stringify(value);
+		const swap = (field: string, text: string) => stringify({ ...m, [field]: '§' }).replace('"§"', text);
+		const hostile = [
+			swap('id', deep), // String(id) overflowed the stack: the whole push answered 500
+			stringify({ ...m, id: 'x'.repeat(500_000) }), // read, but never echoed back
+			swap('kind', deep),
+			swap('payload', deep),
+			stringify({ ...keys, ...m, kind: 'reservation.create.v1' }),
+			stringify({ ...m, payload: { ...bulkOf(timId), personIds: Array(50_000).fill(timId) } }),
+			stringify({ ...m, payload: { ...bulkOf(timId), ...keys, weekdays: Array(50_000).fill(9) } })
+		];
+		const SCHOOL_DAYS = ['03', '04', '07', '08', '10', '11', '14'].map((d) => `2026-12-${d}`);
+		for (const [i, text] of hostile.entries()) {
+			const good = create(timId, 'garderie-soir-gratuite', SCHOOL_DAYS[i] ?? '');
+			const res = await ctx.app.request('/api/sync/push', {
+				method: 'POST',
+				headers: {
+					Origin: 'http://localhost',
+					'Content-Type': 'application/json',
+					Cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
+				},
+				body: `{"schemaVersion":${SYNC_SCHEMA_VERSION},"mutations":[${text},${stringify(good)}]}`
+			});
+			expect(res.status, `mutation ${i}`).toBe(200);
+			expect((await json<PushResponse>(res)).results, `mutation ${i}`).toEqual([
+				{
+					id: i < 2 ? '' : m.id,
+					status: 'rejected',
+					code: 'illisible',
+					reason: 'Modification illisible : elle a été ignorée.'
+				},
+				{ id: good.id, status: 'applied' }
+			]);
+		}
+		expect(await rowCounts(ctx)).toMatchObject({ reservations: hostile.length, applied: hostile.length });
 	});
 
 	it('tells an outdated client to reload (409), and refuses a request that is not a push (400)', async () => {

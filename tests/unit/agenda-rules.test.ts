@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { TOWN_ACTIVITIES } from '../../src/lib/domain/agenda/activities.ts';
 import { dayKind, isoWeek, type TownCalendar } from '../../src/lib/domain/agenda/calendar.ts';
 import { parisDate, parisWallTime } from '../../src/lib/domain/agenda/paris-time.ts';
-import { expandPeriod } from '../../src/lib/domain/agenda/periodicity.ts';
+import { countPeriodDays, expandPeriod, type Periodicity } from '../../src/lib/domain/agenda/periodicity.ts';
+import { addDays } from '../../src/lib/domain/agenda/dates.ts';
+import { bulkChanges, newPlanState, planChanges } from '../../src/lib/domain/agenda/planner.ts';
 import {
 	bookingRefusal,
 	cancellationRefusal,
@@ -170,5 +172,63 @@ describe('saisie groupée periods', () => {
 			'2026-12-02',
 			'2026-12-03'
 		]);
+	});
+
+	it('counts the days of a period without listing them, as many as expandPeriod lists', () => {
+		const subsets = [[], [0], [2], [4], [0, 3], [1, 2, 4], [0, 1, 2, 3, 4], [3, 3]];
+		const periodicities: Periodicity[] = ['aucune', 'hebdomadaire', 'une-semaine-sur-deux'];
+		for (let start = 0; start < 7; start++) {
+			const from = addDays('2026-11-30', start);
+			for (const length of [0, 1, 5, 6, 7, 8, 13, 14, 15, 29, 60, 399]) {
+				const to = addDays(from, length);
+				for (const weekdays of subsets) {
+					for (const periodicity of periodicities) {
+						const listed = expandPeriod(from, to, weekdays, periodicity).length;
+						expect([
+							from,
+							to,
+							weekdays,
+							periodicity,
+							countPeriodDays(from, to, weekdays, periodicity)
+						]).toEqual([from, to, weekdays, periodicity, listed]);
+					}
+				}
+			}
+		}
+		expect(countPeriodDays('2026-12-02', '2026-12-01', [], 'aucune')).toBe(0);
+		expect(countPeriodDays('pas-une-date', '2026-12-01', [], 'aucune')).toBe(0);
+	});
+});
+
+describe('the planner', () => {
+	it('counts the places it gives within one list of changes: the last one goes to one child', () => {
+		const children = [7, 8].map((id) => ({ id, sessions: ['centre-de-loisirs'] }));
+		const state = newPlanState(
+			{ activities: TOWN_ACTIVITIES, calendar, now: new Date('2026-11-28T09:00:00Z') },
+			children,
+			[],
+			[{ activityCode: 'centre-de-loisirs', date: '2026-12-02', count: 39 }] // capacity 40
+		);
+		const changes = bulkChanges({
+			personIds: [7, 8],
+			action: 'creer',
+			from: '2026-12-02',
+			to: '2026-12-02',
+			activityCodes: ['centre-de-loisirs'],
+			periodicity: 'aucune',
+			weekdays: []
+		});
+		const plan = planChanges(state, [
+			...changes,
+			{ personId: 7, activityCode: 'centre-de-loisirs', date: '2026-12-02', action: 'cancel' },
+			{ personId: 8, activityCode: 'centre-de-loisirs', date: '2026-12-02', action: 'create' }
+		]);
+		expect(plan.accepted.map((c) => `${c.personId} ${c.action}`)).toEqual([
+			'7 create',
+			'7 cancel',
+			'8 create'
+		]);
+		expect(plan.refused.map((c) => `${c.personId} ${c.code}`)).toEqual(['8 complet']);
+		expect(state.capacity.get('centre-de-loisirs|2026-12-02')).toBe(40);
 	});
 });

@@ -41,6 +41,8 @@ class AgendaStore {
 	outbox = $state<OutboxItem[]>([]);
 	outcomes = $state<Outcome[]>([]);
 	status = $state<SyncStatus>('idle');
+	/** With status "error": what went wrong, in French (it completes "La synchronisation a échoué : "). */
+	problem = $state<string | null>(null);
 	online = $state(typeof navigator === 'undefined' ? true : navigator.onLine);
 	/** The day the screen is centred on: its month and the two next are kept offline. */
 	cursor = $state(parisDate(new Date()));
@@ -53,7 +55,10 @@ class AgendaStore {
 		const db = portailDatabase();
 		this.#engine ??= new SyncEngine(db, transport, {
 			window: () => monthWindow(this.cursor),
-			onStatus: (status) => (this.status = status)
+			onStatus: (status, problem) => {
+				this.status = status;
+				this.problem = problem;
+			}
 		});
 		this.#subscriptions = [
 			liveQuery(() => db.agenda.get('agenda')).subscribe((stored) => {

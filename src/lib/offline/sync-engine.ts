@@ -1,8 +1,10 @@
 import { ApiError, NetworkError } from '../api/client.ts';
 import type { AgendaSnapshot } from '../domain/agenda/snapshot.ts';
+import { pullAnswerSchema, pushAnswerSchema } from '../domain/sync/answers.ts';
 import { SYNC_SCHEMA_VERSION, type PushResponse } from '../domain/sync/protocol.ts';
+import { mutationWeight, withinBudget } from '../domain/sync/push-budget.ts';
 import type { PortailDatabase } from './database.ts';
-import { pendingChanges } from './outbox.ts';
+import { pendingChanges, settle } from './outbox.ts';
 
 /** How the engine reaches the server (the real API, or a fake one in tests). */
 export type SyncTransport = {
@@ -10,46 +12,103 @@ export type SyncTransport = {
 	pull(from: string, to: string): Promise<AgendaSnapshot>;
 };
 
-export type SyncStatus = 'idle' | 'syncing' | 'offline' | 'sign-in' | 'outdated';
+/** `error`: the server refused or answered something unreadable; `problem` says what, in French. */
+export type SyncStatus = 'idle' | 'syncing' | 'offline' | 'sign-in' | 'outdated' | 'error';
 
 const BATCH = 100;
+
+/** An answer the engine cannot believe: not the shape the protocol says, or no progress at all. */
+export class UnreadableAnswer extends Error {
+	constructor(detail = 'réponse illisible') {
+		super(detail);
+		this.name = 'UnreadableAnswer';
+	}
+}
+
+/**
+ * What went wrong, in French, for the sync bar: it completes "La synchronisation a échoué : …".
+ * The server's own message is kept when it sent one (it says what it refused).
+ */
+export function syncProblem(error: unknown): string {
+	if (error instanceof ApiError) {
+		// A body without the API's error shape (a proxy's page) has only its status to tell.
+		const told = error.code !== `http_${error.status}`;
+		const detail = told ? ` : ${error.message.replace(/\.$/, '')}` : '';
+		return `le serveur a refusé la demande (erreur ${error.status}${detail}).`;
+	}
+	if (error instanceof UnreadableAnswer) return 'le serveur a envoyé une réponse illisible.';
+	return 'une erreur inattendue est survenue sur cet appareil.';
+}
 
 /**
  * Push the outbox in order, then pull the household's state. What the engine guarantees:
  * - a change leaves the outbox only when the server has answered it (applied or rejected);
  * - a rejection is kept, with its French reason, until the user dismisses it;
- * - a network error or a 5xx keeps everything and retries later with a growing delay;
- * - a 401 keeps everything and asks the user to sign in again;
+ * - a batch weighs at most the server's PUSH_BUDGET, with the server's own weights: the server
+ *   answers all of it; what it leaves unanswered anyway goes in the next request of the round;
+ * - every round ends in a status the page shows: a network error or a 5xx keeps everything and
+ *   retries later with a growing delay ("offline"); a 401 asks the user to sign in again; any
+ *   other refusal or an unreadable answer keeps everything, says what happened ("error", with
+ *   `problem`) and retries later too. `sync()` never rejects;
  * - only one tab pushes at a time (Web Locks), so two tabs never send the same change together.
  */
 export class SyncEngine {
 	status: SyncStatus = 'idle';
+	problem: string | null = null;
 	#retryDelay = 1000;
 	#timer: ReturnType<typeof setTimeout> | null = null;
+	/** Halved each time the server (or a proxy in front of it) finds a request too large (413). */
+	#batchSize = BATCH;
+	#running: Promise<void> | null = null;
+	#again = false;
 
 	constructor(
 		private readonly db: PortailDatabase,
 		private readonly transport: SyncTransport,
 		private readonly options: {
 			window: () => { from: string; to: string };
-			onStatus?: (status: SyncStatus) => void;
+			onStatus?: (status: SyncStatus, problem: string | null) => void;
 			now?: () => Date;
 			maxRetryDelay?: number;
 		}
 	) {}
 
-	#set(status: SyncStatus) {
+	#set(status: SyncStatus, problem: string | null = null) {
 		this.status = status;
-		this.options.onStatus?.(status);
+		this.problem = problem;
+		this.options.onStatus?.(status, problem);
 	}
 
-	/** One full round; resolves once done (or skipped because another tab is at it). */
-	async sync(): Promise<void> {
+	/**
+	 * One full round; resolves once done (or skipped because another tab is at it). Asked again
+	 * while this tab runs one (a change made during its pull), it runs once more after it, so that
+	 * no change waits for the next occasion; never two at once.
+	 */
+	sync(): Promise<void> {
+		if (this.#running) {
+			this.#again = true;
+			return this.#running;
+		}
+		const rounds = async () => {
+			do {
+				this.#again = false;
+				await this.#lockedRound();
+			} while (this.#again && this.status === 'idle');
+		};
+		this.#running = rounds().finally(() => (this.#running = null));
+		return this.#running;
+	}
+
+	async #lockedRound(): Promise<void> {
 		const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
 		if (!locks) return this.#round();
-		await locks.request('portail-sync', { ifAvailable: true }, async (lock) => {
-			if (lock) await this.#round();
-		});
+		try {
+			await locks.request('portail-sync', { ifAvailable: true }, async (lock) => {
+				if (lock) await this.#round();
+			});
+		} catch (error) {
+			this.#fail(error);
+		}
 	}
 
 	async #round(): Promise<void> {
@@ -60,56 +119,54 @@ export class SyncEngine {
 			await this.#push();
 			const { from, to } = this.options.window();
 			const snapshot = await this.transport.pull(from, to);
-			await this.db.agenda.put({
-				key: 'agenda',
-				snapshot,
-				fetchedAt: (this.options.now?.() ?? new Date()).toISOString()
-			});
+			if (!pullAnswerSchema.safeParse(snapshot).success) throw new UnreadableAnswer();
+			await this.db.agenda.put({ key: 'agenda', snapshot, fetchedAt: this.#now() });
 			this.#retryDelay = 1000;
 			this.#set('idle');
 		} catch (error) {
-			if (error instanceof ApiError && error.status === 401) return this.#set('sign-in');
-			if (error instanceof ApiError && error.code === 'client_outdated') return this.#set('outdated');
-			if (error instanceof NetworkError || (error instanceof ApiError && error.status >= 500)) {
-				this.#set('offline');
-				this.#scheduleRetry();
-				return;
-			}
-			throw error;
+			this.#fail(error);
 		}
+	}
+
+	#fail(error: unknown) {
+		if (error instanceof ApiError && error.status === 401) return this.#set('sign-in');
+		if (error instanceof ApiError && error.code === 'client_outdated') return this.#set('outdated');
+		if (error instanceof NetworkError || (error instanceof ApiError && error.status >= 500)) {
+			this.#set('offline');
+		} else {
+			this.#set('error', syncProblem(error));
+		}
+		this.#scheduleRetry();
 	}
 
 	async #push(): Promise<void> {
 		for (;;) {
-			const batch = (await pendingChanges(this.db)).slice(0, BATCH);
-			if (batch.length === 0) return;
-			const response = await this.transport.push({
-				schemaVersion: SYNC_SCHEMA_VERSION,
-				mutations: batch.map(({ id, kind, payload, createdAt }) => ({ id, kind, payload, createdAt }))
-			});
-			const answered = new Map(response.results.map((r) => [r.id, r]));
-			const now = (this.options.now?.() ?? new Date()).toISOString();
-			await this.db.transaction('rw', this.db.outbox, this.db.outcomes, async () => {
-				for (const item of batch) {
-					const result = answered.get(item.id);
-					if (!result) continue; // not answered: stays for the next round
-					await this.db.outbox.where('id').equals(item.id).delete();
-					if (result.status === 'rejected') {
-						await this.db.outcomes.put({
-							...item,
-							status: 'rejected',
-							code: result.code,
-							reason: result.reason,
-							at: now
-						});
-					} else if (result.summary) {
-						await this.db.outcomes.put({ ...item, status: 'applied', summary: result.summary, at: now });
-					}
+			const head = (await pendingChanges(this.db)).slice(0, this.#batchSize);
+			if (head.length === 0) return;
+			const batch = head.slice(0, withinBudget(head.map(mutationWeight)));
+			let response: PushResponse;
+			try {
+				response = await this.transport.push({
+					schemaVersion: SYNC_SCHEMA_VERSION,
+					mutations: batch.map(({ id, kind, payload, createdAt }) => ({ id, kind, payload, createdAt }))
+				});
+			} catch (error) {
+				// Too large for the server or a proxy in front of it: the same changes, fewer at a time.
+				if (error instanceof ApiError && error.status === 413 && batch.length > 1) {
+					this.#batchSize = Math.ceil(batch.length / 2);
+					continue;
 				}
-			});
+				throw error;
+			}
+			if (!pushAnswerSchema.safeParse(response).success) throw new UnreadableAnswer();
+			const answered = await settle(this.db, batch, response.results, this.#now());
 			// A server that answered none of the batch would make this loop spin: stop and retry later.
-			if (!batch.some((item) => answered.has(item.id))) throw new NetworkError('réponse incomplète');
+			if (answered === 0) throw new UnreadableAnswer('aucune modification traitée');
 		}
+	}
+
+	#now(): string {
+		return (this.options.now?.() ?? new Date()).toISOString();
 	}
 
 	#scheduleRetry() {

@@ -41,7 +41,10 @@ export function newPlanState(
 
 /**
  * Decides each change in order against the rules, as if the earlier accepted ones were already
- * done (two morning garderies chosen together: the second one conflicts). `state` is updated.
+ * done (two morning garderies chosen together: the second one conflicts; two children on the last
+ * place: the second one finds it taken). `state` is updated.
+ * A saisie groupée is thousands of changes, decided while the server answers no one else: what a
+ * child has booked each day is looked up once per day, not once per change and activity.
  */
 export function planChanges(
 	state: PlanState,
@@ -50,6 +53,18 @@ export function planChanges(
 	const accepted: Change[] = [];
 	const refused: RefusedChange[] = [];
 	const byCode = new Map(state.activities.map((a) => [a.code, a]));
+	const days = new Map<string, string[]>();
+	const bookedThatDay = (personId: number, date: string) => {
+		const key = `${personId}|${date}`;
+		let codes = days.get(key);
+		if (!codes) {
+			codes = state.activities
+				.filter((a) => state.booked.has(bookingKey(personId, date, a.code)))
+				.map((a) => a.code);
+			days.set(key, codes);
+		}
+		return codes;
+	};
 	for (const change of changes) {
 		const activity = byCode.get(change.activityCode);
 		const sessions = state.sessions.get(change.personId);
@@ -57,17 +72,17 @@ export function planChanges(
 			refused.push({ ...change, code: 'ferme', reason: 'Activité ou personne inconnue.' });
 			continue;
 		}
-		const bookedThatDay = state.activities
-			.filter((a) => state.booked.has(bookingKey(change.personId, change.date, a.code)))
-			.map((a) => a.code);
+		const booked = bookedThatDay(change.personId, change.date);
+		const placeKey = capacityKey(activity.code, change.date);
+		const count = state.capacity.get(placeKey) ?? 0;
 		const context = {
 			activity,
 			date: change.date,
 			calendar: state.calendar,
 			now: state.now,
 			sessions,
-			bookedThatDay,
-			bookedCount: state.capacity.get(capacityKey(activity.code, change.date)) ?? 0,
+			bookedThatDay: booked,
+			bookedCount: count,
 			allActivities: state.activities
 		};
 		const refusal = change.action === 'create' ? bookingRefusal(context) : cancellationRefusal(context);
@@ -77,13 +92,14 @@ export function planChanges(
 		}
 		accepted.push(change);
 		const key = bookingKey(change.personId, change.date, activity.code);
-		const count = state.capacity.get(capacityKey(activity.code, change.date)) ?? 0;
 		if (change.action === 'create') {
 			state.booked.add(key);
-			state.capacity.set(capacityKey(activity.code, change.date), count + 1);
+			booked.push(activity.code);
+			state.capacity.set(placeKey, count + 1);
 		} else {
 			state.booked.delete(key);
-			state.capacity.set(capacityKey(activity.code, change.date), Math.max(0, count - 1));
+			booked.splice(booked.indexOf(activity.code), 1);
+			state.capacity.set(placeKey, Math.max(0, count - 1));
 		}
 	}
 	return { accepted, refused };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bulkWeight, MAX_MUTATION_WEIGHT, MAX_PUSH_MUTATIONS } from './push-budget.ts';
 
 /**
  * The sync protocol's shapes. A mutation kind whose payload changes gets a new name (…v2) and the
@@ -13,6 +14,22 @@ const reservationPayload = z.object({
 	activityCode: z.string().min(1).max(60),
 	date: isoDate
 });
+
+/** The refusal code of a saisie groupée over MAX_MUTATION_WEIGHT (see push-budget.ts). */
+export const TOO_HEAVY = 'trop-volumineux';
+const number = new Intl.NumberFormat('fr-FR');
+
+function tooHeavy(v: Parameters<typeof bulkWeight>[0] & { action: 'creer' | 'supprimer' }): string {
+	const days = bulkWeight(v) / (v.personIds.length * v.activityCodes.length);
+	const what = v.action === 'creer' ? 'réservations' : 'annulations';
+	const plural = (n: number, word: string) => `${number.format(n)} ${word}${n > 1 ? 's' : ''}`;
+	return (
+		`Trop de jours à la fois : ${plural(v.personIds.length, 'usager')} × ` +
+		`${plural(v.activityCodes.length, 'activité')} × ${plural(days, 'jour')} font ` +
+		`${number.format(bulkWeight(v))} ${what}, au plus ${number.format(MAX_MUTATION_WEIGHT)} par saisie ` +
+		"groupée. Raccourcissez la période ou choisissez moins d'usagers ou d'activités."
+	);
+}
 
 export const bulkPayloadSchema = z
 	.object({
@@ -41,6 +58,13 @@ export const bulkPayloadSchema = z
 				code: 'custom',
 				path: ['to'],
 				message: 'La période ne peut dépasser une année scolaire.'
+			});
+		} else if (bulkWeight(v) > MAX_MUTATION_WEIGHT) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['to'],
+				message: tooHeavy(v),
+				params: { code: TOO_HEAVY }
 			});
 		}
 	});
@@ -71,7 +95,9 @@ export type MutationKind = Mutation['kind'];
 
 export const pushRequestSchema = z.object({
 	schemaVersion: z.int(),
-	mutations: z.array(z.unknown()).max(500, 'Au plus 500 modifications à la fois.')
+	mutations: z
+		.array(z.unknown())
+		.max(MAX_PUSH_MUTATIONS, `Au plus ${MAX_PUSH_MUTATIONS} modifications à la fois.`)
 });
 
 export type BulkSkip = { personId: number; date: string; activityCode: string; code: string; reason: string };

@@ -1,0 +1,83 @@
+import type { Page } from '@playwright/test';
+import { expect, expectNoAxeViolations, test } from './support/fixtures.ts';
+
+// Monday 30 November 2026, 09:00 in Paris, for the server and the browser alike.
+const MONDAY_9AM = '2026-11-30T08:00:00.000Z';
+
+test.use({ demo: true, serverNow: MONDAY_9AM });
+
+async function openAgenda(page: Page) {
+	await page.clock.setFixedTime(new Date(MONDAY_9AM));
+	await page.goto('/connexion?retour=%2Fagenda');
+	await page.getByLabel('Identifiant ou courriel').fill('pascal.dupin');
+	await page.getByLabel(/^Mot de passe/).fill('Hesdigneul62');
+	await page.getByRole('button', { name: 'Me connecter' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Agenda de DUPIN Tim' })).toBeVisible();
+	await expect(page.getByText(/Agenda à jour au/)).toBeVisible();
+}
+
+const lunch = (page: Page) =>
+	page.getByRole('listitem').filter({ hasText: 'Restauration scolaire (Repas de midi)' });
+
+test.describe('sync errors', () => {
+	test('a refused push says what happened, keeps the change, and sends it once the server accepts', async ({
+		page
+	}, testInfo) => {
+		await openAgenda(page);
+		// A proxy in front of the town's server refusing the push (its body limit).
+		await page.route('**/api/sync/push', (route) =>
+			route.fulfill({
+				status: 413,
+				contentType: 'application/json',
+				body: JSON.stringify({ error: { code: 'payload_too_large', message: 'Envoi trop volumineux.' } })
+			})
+		);
+		await page.getByRole('button', { name: /^jeudi 3 décembre 2026 :/ }).click();
+		await lunch(page)
+			.getByRole('button', { name: /^Réserver/ })
+			.click();
+
+		const alert = page.getByRole('alert').filter({ hasText: 'La synchronisation a échoué' });
+		await expect(alert).toHaveText(
+			'⚠ La synchronisation a échoué : le serveur a refusé la demande (erreur 413 : Envoi trop ' +
+				'volumineux). Vos modifications restent enregistrées sur cet appareil ; elles seront renvoyées ' +
+				'automatiquement, ou avec «\u00a0Synchroniser\u00a0». Si le problème persiste, contactez la mairie.'
+		);
+		await expect(page.getByText('1 modification en attente')).toBeVisible();
+		await expect(lunch(page)).toContainText(/en attente/i);
+		await expectNoAxeViolations(page);
+		for (const width of [360, 1366]) {
+			await page.setViewportSize({ width, height: width === 360 ? 800 : 900 });
+			await alert.scrollIntoViewIfNeeded();
+			await page.screenshot({ path: testInfo.outputPath(`sync-error-${width}.png`), fullPage: false });
+		}
+
+		// The keyboard alone: the server accepts again, "Synchroniser" sends the change; focus stays on it.
+		await page.unroute('**/api/sync/push');
+		const button = page.getByRole('button', { name: 'Synchroniser' });
+		await button.focus();
+		await page.keyboard.press('Enter');
+		await expect(alert).toHaveCount(0);
+		await expect(page.getByText('1 modification en attente')).toHaveCount(0);
+		await expect(lunch(page)).toContainText('Réservé');
+		await expect(button).toBeFocused();
+	});
+
+	test('an unreadable answer is an error shown, never a sync stuck on "Synchronisation…"', async ({
+		page
+	}) => {
+		await openAgenda(page);
+		await page.route('**/api/sync/push', (route) =>
+			route.fulfill({ status: 200, contentType: 'text/html', body: '<html>Maintenance</html>' })
+		);
+		await page.getByRole('button', { name: /^jeudi 3 décembre 2026 :/ }).click();
+		await lunch(page)
+			.getByRole('button', { name: /^Réserver/ })
+			.click();
+		await expect(page.getByRole('alert')).toContainText(
+			'La synchronisation a échoué : le serveur a envoyé une réponse illisible.'
+		);
+		await expect(page.getByRole('button', { name: 'Synchroniser' })).toBeVisible();
+		await expect(page.getByText('1 modification en attente')).toBeVisible();
+	});
+});
