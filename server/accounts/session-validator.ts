@@ -2,22 +2,19 @@ import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import { preparedQuery } from '../db/prepared-query.ts';
 import type { WriteWatch } from '../db/write-watch.ts';
-import { LruMap } from '../lru-map.ts';
+import { sessionCache, type SignedIn } from '../read-cache/session-cache.ts';
 import { IDLE_MS, type CurrentAccount, type Session } from './sessions.ts';
 import { hashToken } from './tokens.ts';
 
-export type SignedIn = { session: Session; account: CurrentAccount };
+export type { SignedIn };
 
-/** Sessions checked since the last write are kept, least recently used dropped beyond this. */
-const KEPT_SESSIONS = 10_000;
+/** A session is renewed (a write) once half its idle time is gone. */
+const renewAfter = (session: Session) => session.expiresAt.getTime() - IDLE_MS / 2;
 
 /**
  * Checks session tokens: the live session of a token with its account, renewed when half its idle
- * time is gone (Lucia's design). Every API call goes through here, so a session checked against
- * the database is kept in memory and trusted again without a query, for as long as nothing at all
- * has been written since (`writes`): a sign-out, a password reset, any change moves it.
- * Kept by token, as the browser presents it: hashing costs a cached read a tenth of its time, and
- * the tokens are in this process's memory anyway, in every request (the database holds hashes).
+ * time is gone (Lucia's design). Every API call goes through here, so what the database said is
+ * kept in memory (read-cache/session-cache.ts) until anything is written.
  */
 export function sessionValidator(db: Db, writes: WriteWatch, clock: Clock) {
 	const find = preparedQuery(
@@ -39,7 +36,7 @@ export function sessionValidator(db: Db, writes: WriteWatch, clock: Clock) {
 				.where('session.id', '=', id),
 		['']
 	);
-	const kept = new LruMap<string, { signedIn: SignedIn; generation: number }>(KEPT_SESSIONS);
+	const kept = sessionCache(writes, clock, renewAfter);
 
 	async function check(token: string, now: number): Promise<SignedIn | null> {
 		const id = hashToken(token);
@@ -52,7 +49,7 @@ export function sessionValidator(db: Db, writes: WriteWatch, clock: Clock) {
 			return null;
 		}
 		const session: Session = { id, accountId: row.id, expiresAt, absoluteExpiresAt };
-		if (now >= expiresAt.getTime() - IDLE_MS / 2) {
+		if (now >= renewAfter(session)) {
 			session.expiresAt = new Date(Math.min(now + IDLE_MS, absoluteExpiresAt.getTime()));
 			await db
 				.updateTable('session')
@@ -73,27 +70,14 @@ export function sessionValidator(db: Db, writes: WriteWatch, clock: Clock) {
 
 	return {
 		/** The session of `token` when it can be trusted from memory: checked, nothing written since. */
-		remembered(token: string): SignedIn | undefined {
-			const known = kept.get(token);
-			if (!known) return undefined;
-			const now = clock.now().getTime();
-			// Not once a renewal (a write) is due, nor past any expiry.
-			if (
-				known.generation !== writes.generation() ||
-				now >= known.signedIn.session.expiresAt.getTime() - IDLE_MS / 2 ||
-				now >= known.signedIn.session.absoluteExpiresAt.getTime()
-			)
-				return undefined;
-			return known.signedIn;
-		},
+		remembered: (token: string): SignedIn | undefined => kept.remembered(token),
 
 		/** The session of `token` read from the database (and kept), or null. */
 		async validate(token: string): Promise<SignedIn | null> {
 			// The generation read before the query: a write landing meanwhile makes the next call check again.
 			const generation = writes.generation();
 			const signedIn = await check(token, clock.now().getTime());
-			if (signedIn) kept.set(token, { signedIn, generation });
-			else kept.delete(token);
+			kept.keep(token, signedIn, generation);
 			return signedIn;
 		}
 	};

@@ -1,3 +1,5 @@
+import { familyName } from '../../src/lib/domain/profile/person-name.ts';
+import { namesOf } from '../profile/person-row.ts';
 import type { AgendaPerson } from '../../src/lib/domain/agenda/snapshot.ts';
 import type { ActivityDefinition } from '../../src/lib/domain/agenda/activities.ts';
 import type { CalendarClosure, TownCalendar } from '../../src/lib/domain/agenda/calendar.ts';
@@ -52,7 +54,7 @@ export async function loadAgendaPersons(db: Db, householdId: number): Promise<Ag
 	return persons
 		.map((p) => ({
 			id: p.id,
-			nom: (p.nom_usage ?? p.nom_naissance).toUpperCase(),
+			nom: familyName(namesOf(p)),
 			prenom: p.prenom,
 			sessions: enrolments.filter((e) => e.person_id === p.id).map((e) => e.session)
 		}))

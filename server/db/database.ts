@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
 import type { Database } from './schema.ts';
-import { LruMap } from '../lru-map.ts';
+import { LruMap } from '../read-cache/lru-map.ts';
 import { WriteWatch } from './write-watch.ts';
 
 export type Db = Kysely<Database>;

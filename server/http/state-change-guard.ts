@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { every } from 'hono/combine';
 import { csrf } from 'hono/csrf';
 import { errorBody } from './errors.ts';
-import { jsonOnly } from './json-body.ts';
+import { jsonOnly } from './json-only.ts';
 import { sameOriginOnly } from './same-origin.ts';
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -4,7 +4,8 @@ import type { z } from 'zod';
 import { fieldErrors } from '../../src/lib/domain/forms/field-errors.ts';
 import { AppError } from './errors.ts';
 
-type Refusal = { code: string; message: string };
+/** The refusal's code, and its message (else the schema's first message, a sentence for a person). */
+type Refusal = { code: string; message?: string };
 const FIELDS: Refusal = { code: 'invalid_fields', message: 'Certains champs sont à corriger.' };
 
 /**
@@ -12,8 +13,8 @@ const FIELDS: Refusal = { code: 'invalid_fields', message: 'Certains champs sont
  * schema's output type, and the route's input type reaches the typed client (hc): the browser
  * and the tests call the API with the same types the route checks.
  * A refusal is a 400 naming each field in French (the schema's messages), or `refusal` for inputs
- * that are not a form (a link's token). A body that is not JSON at all is `invalid_json`, not
- * Hono's English "Malformed JSON".
+ * that are not a form (a link's token, a period). A body that is not JSON at all is
+ * `invalid_json`, not Hono's English "Malformed JSON".
  */
 export function validate<T extends z.ZodType, Target extends keyof ValidationTargets>(
 	target: Target,
@@ -22,8 +23,10 @@ export function validate<T extends z.ZodType, Target extends keyof ValidationTar
 ) {
 	const check = zValidator(target, schema, (result) => {
 		if (!result.success) {
-			const fields = refusal === FIELDS ? fieldErrors(result.error) : undefined;
-			throw new AppError(400, refusal.code, refusal.message, fields);
+			if (refusal === FIELDS)
+				throw new AppError(400, FIELDS.code, FIELDS.message ?? '', fieldErrors(result.error));
+			const message = refusal.message ?? result.error.issues[0]?.message ?? 'Requête invalide.';
+			throw new AppError(400, refusal.code, message);
 		}
 	});
 	if (target !== 'json') return check;

@@ -1,3 +1,5 @@
+import { displayName } from '../../src/lib/domain/profile/person-name.ts';
+import { namesOf } from '../profile/person-row.ts';
 import { changesOf, type Change } from '../../src/lib/domain/agenda/planner.ts';
 import { dayChunks } from '../../src/lib/domain/sync/mutation-parts.ts';
 import { readMutation } from '../../src/lib/domain/sync/mutation-result.ts';
@@ -27,7 +29,7 @@ async function loadReference(db: Db, account: CurrentAccount): Promise<Reference
 	return {
 		activities,
 		calendar,
-		author: `${(author.nom_usage ?? author.nom_naissance).toUpperCase()} ${author.prenom}`
+		author: displayName(namesOf(author))
 	};
 }
 

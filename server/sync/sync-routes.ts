@@ -1,13 +1,14 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { fieldErrors } from '../../src/lib/domain/forms/field-errors.ts';
 import { pushRequestSchema, SYNC_SCHEMA_VERSION } from '../../src/lib/domain/sync/protocol.ts';
 import { requireAccount } from '../accounts/session-middleware.ts';
 import type { AppDeps } from '../deps.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { AppError } from '../http/errors.ts';
 import { jsonAnswer } from '../http/json-answer.ts';
-import { readJson } from '../http/json-body.ts';
-import { pullCache } from './pull-cache.ts';
+import { validate } from '../http/validate.ts';
+import { pullAnswers } from '../read-cache/pull-answers.ts';
 import { pullAgenda } from './pull-service.ts';
 import { pushMutations } from './push-service.ts';
 
@@ -42,21 +43,27 @@ function assertCurrentClient(schemaVersion: number) {
 
 /** The sync protocol (DESIGN §4): push the outbox, pull the household's state. */
 export function syncRoutes(deps: AppDeps) {
-	const pulls = pullCache(deps.db, deps.writes);
+	const pulls = pullAnswers(deps.db, deps.writes);
 	return new Hono<AppEnv>()
-		.post('/push', async (c) => {
+		.post('/push', validate('json', versionOnly), async (c) => {
 			const account = requireAccount(c.get('account'));
-			const { schemaVersion: version } = await readJson(c, versionOnly);
-			assertCurrentClient(Number(version));
-			const body = await readJson(c, pushRequestSchema);
-			return jsonAnswer(c, await pushMutations(deps, account, body.mutations));
+			const body = c.req.valid('json');
+			assertCurrentClient(Number(body.schemaVersion));
+			// Only now the whole body: a client of another version was told to reload instead.
+			const push = pushRequestSchema.safeParse(body);
+			if (!push.success) {
+				throw new AppError(
+					400,
+					'invalid_fields',
+					'Certains champs sont à corriger.',
+					fieldErrors(push.error)
+				);
+			}
+			return jsonAnswer(c, await pushMutations(deps, account, push.data.mutations));
 		})
-		.get('/pull', (c): Response | Promise<Response> => {
+		.get('/pull', validate('query', windowSchema, { code: 'invalid_window' }), async (c) => {
 			const account = requireAccount(c.get('account'));
-			const parsed = windowSchema.safeParse(c.req.query());
-			if (!parsed.success)
-				throw new AppError(400, 'invalid_window', parsed.error.issues[0]?.message ?? 'Période invalide.');
-			const { from, to, schemaVersion } = parsed.data;
+			const { from, to, schemaVersion } = c.req.valid('query');
 			assertCurrentClient(schemaVersion);
 			// Most pulls ask again for what has not changed: answered without awaiting anything.
 			const remembered = pulls.remembered(account.householdId, from, to);

@@ -1,17 +1,12 @@
 import { liveQuery, type Subscription } from 'dexie';
-import { getJson, sendJson } from '../api/client.ts';
+import { answer, api } from '../api/client.ts';
 import { addDays, endOfMonth, startOfMonth } from '../domain/agenda/dates.ts';
 import { parisDate } from '../domain/agenda/paris-time.ts';
 import type { AgendaSnapshot } from '../domain/agenda/snapshot.ts';
-import {
-	SYNC_SCHEMA_VERSION,
-	type BulkPayload,
-	type MutationKind,
-	type PushResponse
-} from '../domain/sync/protocol.ts';
+import { SYNC_SCHEMA_VERSION, type BulkPayload, type MutationKind } from '../domain/sync/protocol.ts';
 import { portailDatabase, type OutboxItem, type Outcome } from './database.ts';
 import { enqueue } from './outbox.ts';
-import { SyncEngine, type SyncStatus } from './sync-engine.ts';
+import { SyncEngine, type SyncStatus, type SyncTransport } from './sync-engine.ts';
 
 /**
  * The days kept offline: the month of `date` and the `months` next ones, plus the days of the
@@ -21,13 +16,11 @@ export function monthWindow(date: string, months = 2): { from: string; to: strin
 	return { from: addDays(startOfMonth(date), -6), to: addDays(endOfMonth(date, months), 6) };
 }
 
-const transport = {
-	push: (body: { schemaVersion: number; mutations: unknown[] }) =>
-		sendJson('POST', '/api/sync/push', body) as Promise<PushResponse>,
-	pull: (from: string, to: string) =>
-		getJson(
-			`/api/sync/pull?from=${from}&to=${to}&schemaVersion=${SYNC_SCHEMA_VERSION}`
-		) as Promise<AgendaSnapshot>
+/** The engine's way to the server; it parses both answers with the protocol's schemas. */
+const transport: SyncTransport = {
+	push: (body) => answer(api.sync.push.$post({ json: body })),
+	pull: (from, to) =>
+		answer(api.sync.pull.$get({ query: { from, to, schemaVersion: String(SYNC_SCHEMA_VERSION) } }))
 };
 
 /**

@@ -1,15 +1,18 @@
 import { ApiError, NetworkError } from '../api/client.ts';
-import type { AgendaSnapshot } from '../domain/agenda/snapshot.ts';
-import { pullAnswerSchema, pushAnswerSchema } from '../domain/sync/answers.ts';
-import { SYNC_SCHEMA_VERSION, type PushResponse } from '../domain/sync/protocol.ts';
+import { agendaSnapshotSchema } from '../domain/agenda/snapshot.ts';
+import { pushAnswerSchema } from '../domain/sync/answers.ts';
+import { SYNC_SCHEMA_VERSION } from '../domain/sync/protocol.ts';
 import { mutationWeight, withinBudget } from '../domain/sync/push-budget.ts';
 import type { PortailDatabase } from './database.ts';
 import { pendingChanges, settle } from './outbox.ts';
 
-/** How the engine reaches the server (the real API, or a fake one in tests). */
+/**
+ * How the engine reaches the server (the real API, or a fake one in tests). What comes back is
+ * parsed by the protocol's schemas before the engine believes it or the device keeps it.
+ */
 export type SyncTransport = {
-	push(body: { schemaVersion: number; mutations: unknown[] }): Promise<PushResponse>;
-	pull(from: string, to: string): Promise<AgendaSnapshot>;
+	push(body: { schemaVersion: number; mutations: unknown[] }): Promise<unknown>;
+	pull(from: string, to: string): Promise<unknown>;
 };
 
 /** `error`: the server refused or answered something unreadable; `problem` says what, in French. */
@@ -118,9 +121,9 @@ export class SyncEngine {
 		try {
 			await this.#push();
 			const { from, to } = this.options.window();
-			const snapshot = await this.transport.pull(from, to);
-			if (!pullAnswerSchema.safeParse(snapshot).success) throw new UnreadableAnswer();
-			await this.db.agenda.put({ key: 'agenda', snapshot, fetchedAt: this.#now() });
+			const pulled = agendaSnapshotSchema.safeParse(await this.transport.pull(from, to));
+			if (!pulled.success) throw new UnreadableAnswer();
+			await this.db.agenda.put({ key: 'agenda', snapshot: pulled.data, fetchedAt: this.#now() });
 			this.#retryDelay = 1000;
 			this.#set('idle');
 		} catch (error) {
@@ -144,9 +147,9 @@ export class SyncEngine {
 			const head = (await pendingChanges(this.db)).slice(0, this.#batchSize);
 			if (head.length === 0) return;
 			const batch = head.slice(0, withinBudget(head.map(mutationWeight)));
-			let response: PushResponse;
+			let raw: unknown;
 			try {
-				response = await this.transport.push({
+				raw = await this.transport.push({
 					schemaVersion: SYNC_SCHEMA_VERSION,
 					mutations: batch.map(({ id, kind, payload, createdAt }) => ({ id, kind, payload, createdAt }))
 				});
@@ -158,8 +161,9 @@ export class SyncEngine {
 				}
 				throw error;
 			}
-			if (!pushAnswerSchema.safeParse(response).success) throw new UnreadableAnswer();
-			const answered = await settle(this.db, batch, response.results, this.#now());
+			const response = pushAnswerSchema.safeParse(raw);
+			if (!response.success) throw new UnreadableAnswer();
+			const answered = await settle(this.db, batch, response.data.results, this.#now());
 			// A server that answered none of the batch would make this loop spin: stop and retry later.
 			if (answered === 0) throw new UnreadableAnswer('aucune modification traitée');
 		}

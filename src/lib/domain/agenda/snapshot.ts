@@ -1,30 +1,71 @@
+import { z } from 'zod';
 import type { ActivityDefinition } from './activities.ts';
-import type { TownCalendar } from './calendar.ts';
-
-export type AgendaPerson = { id: number; nom: string; prenom: string; sessions: string[] };
-export type Reservation = { personId: number; activityCode: string; date: string };
-export type HistoryLine = {
-	personId: number;
-	date: string;
-	activityCode: string;
-	action: '+' | '-';
-	at: string;
-	author: string;
-};
+import type { CalendarClosure, TownCalendar } from './calendar.ts';
 
 /**
  * What GET /api/sync/pull answers and the browser keeps: everything the agenda needs to draw and to
- * check a change offline, for the household, over a window of days.
+ * check a change offline, for the household, over a window of days. The browser parses the answer
+ * with this schema before keeping it (a proxy's page, a truncated body or an older server's answer
+ * is refused, never drawn); the server builds it from the same types.
  */
-export type AgendaSnapshot = {
-	version: number;
-	from: string;
-	to: string;
-	activities: ActivityDefinition[];
-	calendar: TownCalendar;
-	persons: AgendaPerson[];
-	reservations: Reservation[];
+const day = z.iso.date();
+
+const activitySchema = z.object({
+	code: z.string(),
+	groupCode: z.string(),
+	groupLabel: z.string(),
+	label: z.string(),
+	startTime: z.string(),
+	endTime: z.string(),
+	priceCents: z.int(),
+	tariffLabel: z.string(),
+	runsOn: z.enum(['school_days', 'leisure_days']),
+	capacity: z.int().nullable(),
+	deadlineHour: z.int()
+}) satisfies z.ZodType<ActivityDefinition>;
+
+const calendarSchema = z.object({
+	schoolYears: z.array(z.object({ id: z.string(), startsOn: day, endsOn: day })),
+	closures: z.array(
+		z.object({
+			kind: z.enum(['vacances', 'ferie', 'fermeture']),
+			label: z.string(),
+			startsOn: day,
+			endsOn: day
+		}) satisfies z.ZodType<CalendarClosure>
+	)
+}) satisfies z.ZodType<TownCalendar>;
+
+const personSchema = z.object({
+	id: z.int(),
+	nom: z.string(),
+	prenom: z.string(),
+	sessions: z.array(z.string())
+});
+const reservationSchema = z.object({ personId: z.int(), activityCode: z.string(), date: day });
+const historyLineSchema = z.object({
+	personId: z.int(),
+	date: day,
+	activityCode: z.string(),
+	action: z.enum(['+', '-']),
+	at: z.iso.datetime(),
+	author: z.string()
+});
+
+export const agendaSnapshotSchema = z.object({
+	version: z.int(),
+	from: day,
+	to: day,
+	activities: z.array(activitySchema),
+	calendar: calendarSchema,
+	persons: z.array(personSchema),
+	reservations: z.array(reservationSchema),
 	/** Bookings per day of the activities with a capacity, all households together. */
-	capacity: { activityCode: string; date: string; count: number }[];
-	history: HistoryLine[];
-};
+	capacity: z.array(z.object({ activityCode: z.string(), date: day, count: z.int() })),
+	history: z.array(historyLineSchema)
+});
+
+export type AgendaPerson = z.infer<typeof personSchema>;
+export type Reservation = z.infer<typeof reservationSchema>;
+export type HistoryLine = z.infer<typeof historyLineSchema>;
+export type AgendaSnapshot = z.infer<typeof agendaSnapshotSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { PushResponse } from './protocol.ts';
 
 /**
  * The server's answers as the browser's engine checks them before believing them: an answer of
@@ -22,17 +23,7 @@ const result = z.discriminatedUnion('status', [
 	z.object({ id: z.string(), status: z.literal('rejected'), code: z.string(), reason: z.string() })
 ]);
 
-export const pushAnswerSchema = z.object({ results: z.array(result), version: z.number() });
-
-/** The agenda snapshot's frame (its rows are the server's own, drawn as they come). */
-export const pullAnswerSchema = z.looseObject({
-	version: z.number(),
-	from: z.string(),
-	to: z.string(),
-	activities: z.array(z.looseObject({ code: z.string() })),
-	calendar: z.looseObject({ schoolYears: z.array(z.unknown()), closures: z.array(z.unknown()) }),
-	persons: z.array(z.looseObject({ id: z.number() })),
-	reservations: z.array(z.unknown()),
-	capacity: z.array(z.unknown()),
-	history: z.array(z.unknown())
-});
+export const pushAnswerSchema = z.object({
+	results: z.array(result),
+	version: z.number()
+}) satisfies z.ZodType<PushResponse>;

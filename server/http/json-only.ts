@@ -1,6 +1,4 @@
-import type { Context, MiddlewareHandler } from 'hono';
-import type { z } from 'zod';
-import { fieldErrors } from '../../src/lib/domain/forms/field-errors.ts';
+import type { MiddlewareHandler } from 'hono';
 import { AppError } from './errors.ts';
 
 /**
@@ -24,15 +22,3 @@ export const jsonOnly: MiddlewareHandler = async (c, next) => {
 	}
 	await next();
 };
-
-/** The body checked against the domain's schema; a refusal names each bad field in French. */
-export async function readJson<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
-	const body: unknown = await c.req.json().catch(() => {
-		throw new AppError(400, 'invalid_json', 'Le contenu envoyé n’est pas du JSON valide.');
-	});
-	const parsed = schema.safeParse(body);
-	if (!parsed.success) {
-		throw new AppError(400, 'invalid_fields', 'Certains champs sont à corriger.', fieldErrors(parsed.error));
-	}
-	return parsed.data;
-}

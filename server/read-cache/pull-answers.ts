@@ -2,7 +2,7 @@ import type { Db } from '../db/database.ts';
 import { preparedQuery } from '../db/prepared-query.ts';
 import type { WriteWatch } from '../db/write-watch.ts';
 import { JsonAnswer } from '../http/json-answer.ts';
-import { LruMap } from '../lru-map.ts';
+import { LruMap } from './lru-map.ts';
 
 /** About 10 KiB of JSON and 2 KiB of gzip each: at most some 12 MiB on the town's small server. */
 const MAX_ANSWERS = 1000;
@@ -15,7 +15,7 @@ const MAX_ANSWERS = 1000;
  * answer is made of (migration 0004). While nothing at all has been written (`writes`), not even
  * the stamps are read again. Least recently used answers are dropped first.
  */
-export function pullCache(db: Db, writes: WriteWatch) {
+export function pullAnswers(db: Db, writes: WriteWatch) {
 	const readStamps = preparedQuery(
 		db,
 		(householdId: number) =>
