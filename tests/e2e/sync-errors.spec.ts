@@ -1,23 +1,7 @@
-import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './support/fixtures.ts';
-
-// Monday 30 November 2026, 09:00 in Paris, for the server and the browser alike.
-const MONDAY_9AM = '2026-11-30T08:00:00.000Z';
+import { lunch, MONDAY_9AM, openAgenda } from './support/agenda-page.ts';
 
 test.use({ demo: true, serverNow: MONDAY_9AM });
-
-async function openAgenda(page: Page) {
-	await page.clock.setFixedTime(new Date(MONDAY_9AM));
-	await page.goto('/connexion?retour=%2Fagenda');
-	await page.getByLabel('Identifiant ou courriel').fill('pascal.dupin');
-	await page.getByLabel(/^Mot de passe/).fill('Hesdigneul62');
-	await page.getByRole('button', { name: 'Me connecter' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: 'Agenda de DUPIN Tim' })).toBeVisible();
-	await expect(page.getByText(/Agenda à jour au/)).toBeVisible();
-}
-
-const lunch = (page: Page) =>
-	page.getByRole('listitem').filter({ hasText: 'Restauration scolaire (Repas de midi)' });
 
 test.describe('sync errors', () => {
 	test('a refused push says what happened, keeps the change, and sends it once the server accepts', async ({
