@@ -1,4 +1,4 @@
-import type { Address } from '../../src/lib/domain/profile/address.ts';
+import { MAX_ADDRESSES, TOO_MANY_ADDRESSES, type Address } from '../../src/lib/domain/profile/address.ts';
 import { PHONE_KINDS, type Phones } from '../../src/lib/domain/profile/contact.ts';
 import { displayName, familyName } from '../../src/lib/domain/profile/person-name.ts';
 import type { Profile } from '../../src/lib/domain/profile/profile.ts';
@@ -207,6 +207,12 @@ export async function addAddress(
 	now: string
 ): Promise<number> {
 	return db.transaction().execute(async (trx) => {
+		const { n } = await trx
+			.selectFrom('address')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.where('household_id', '=', account.householdId)
+			.executeTakeFirstOrThrow();
+		if (Number(n) >= MAX_ADDRESSES) throw new AppError(409, 'too_many_addresses', TOO_MANY_ADDRESSES);
 		const row = await trx
 			.insertInto('address')
 			.values({ household_id: account.householdId, is_default: 0, ...addressRow(address, now) })

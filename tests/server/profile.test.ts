@@ -97,6 +97,19 @@ describe('Mon profil', () => {
 		await expectError(await client.delete('/api/profile/addresses/abc'), 404);
 	});
 
+	it('keeps at most 10 addresses per household, and says so', async () => {
+		const { client } = await pascal();
+		for (let i = 0; i < 10; i++) {
+			const res = await client.post('/api/profile/addresses', { ...HOME, name: `Adresse ${i + 1}` });
+			expect(res.status).toBe(201);
+		}
+		await expectError(await client.post('/api/profile/addresses', { ...HOME, name: 'Une de trop' }), 409, {
+			code: 'too_many_addresses',
+			message: /déjà 10 adresses/
+		});
+		expect((await profileOf(client)).addresses).toHaveLength(10);
+	});
+
 	it('refuses a bad address on its fields; a foreign postal code follows its own country', async () => {
 		const { client } = await pascal();
 		await expectError(await client.post('/api/profile/addresses', { ...HOME, postalCode: '6236' }), 400, {

@@ -12,6 +12,13 @@ const optional = (max: number) =>
 export const FRENCH_POSTAL_CODE = /^(?:0[1-9]|[1-8]\d|9[0-5]|97|98)\d{3}$/;
 
 /** "Ajouter une adresse", field for field as the manual's dialog. */
+/**
+ * A household's named addresses ("Maison", "Travail", a grandparent's…): a few at most. Bounded
+ * so that one household cannot make its profile, read at every visit, grow without end.
+ */
+export const MAX_ADDRESSES = 10;
+export const TOO_MANY_ADDRESSES = `Vous avez déjà ${MAX_ADDRESSES} adresses : supprimez-en une avant d’en ajouter une autre.`;
+
 export const addressSchema = z
 	.object({
 		name: required(60),
