@@ -25,11 +25,14 @@ function addressId(raw: string): number {
 	return id;
 }
 
+/** A malformed token is a bad link, as on the other link routes (not a form's "champs à corriger"). */
+const BAD_LINK = { code: 'invalid_token', message: 'Lien invalide ou incomplet.' };
+
 /** "Mon profil" (manual §3.5): every route works on the signed-in household only. */
 export function profileRoutes(deps: AppDeps) {
 	const now = () => deps.clock.now().toISOString();
 	return new Hono<AppEnv>()
-		.post('/email/confirm', validate('json', tokenSchema), async (c) => {
+		.post('/email/confirm', validate('json', tokenSchema, BAD_LINK), async (c) => {
 			// The link may be opened on another device: the token alone proves the mailbox.
 			const { jeton } = c.req.valid('json');
 			return c.json(await confirmEmailChange(deps, jeton));

@@ -140,6 +140,104 @@ test.describe('création de compte : étapes et brouillon', () => {
 	});
 });
 
+test.describe('création de compte : après l’envoi', () => {
+	/** Step 1 filled as Élodie would, the box ticked. */
+	async function fillIdentity(page: Page, email: string) {
+		await page.getByLabel('Civilité').selectOption('Madame');
+		await page.getByLabel('Nom de naissance').fill('Martin-Lefèvre');
+		await page.getByLabel(/^Prénom/).fill('Élodie');
+		await page.getByLabel('Jour').fill('14');
+		await page.getByLabel('Mois').fill('03');
+		await page.getByLabel('Année').fill('1985');
+		await page.getByLabel('Commune de naissance').fill('Boulogne-sur-Mer');
+		await page.getByLabel('Département de naissance').fill('62');
+		await page.getByLabel('Email').fill(email);
+	}
+	const tick = async (page: Page) => {
+		await page.getByText('Je ne suis pas un robot').click();
+		await expect(page.locator('altcha-widget [data-state="verified"]')).toBeVisible({ timeout: 30_000 });
+	};
+
+	test('Back after "Demande enregistrée" shows the form with the box to tick again, never the spent proof', async ({
+		page,
+		mailServer
+	}) => {
+		await page.goto('/creer-mon-compte/formulaire');
+		await fillIdentity(page, 'elodie.martin@example.org');
+		await tick(page);
+		await page.getByRole('button', { name: 'Suivant' }).click();
+		await page.getByRole('button', { name: 'Enregistrer la demande' }).click();
+		await expect(page.getByRole('heading', { name: 'Demande enregistrée' })).toBeVisible();
+		await mailServer.waitFor('elodie.martin@example.org', 'Activez votre compte citoyen');
+
+		await page.goBack();
+		await expect(page.getByRole('heading', { level: 2, name: '1 - Identité' })).toBeFocused();
+		await expect(page.getByLabel('Nom de naissance')).toHaveValue('Martin-Lefèvre');
+		await expect(page.getByText('Vérification effectuée.')).toHaveCount(0);
+		await expect(page.getByText('Je ne suis pas un robot')).toBeVisible();
+		await expect(page.locator('altcha-widget [data-state="verified"]')).toHaveCount(0);
+
+		// A new request, the e-mail corrected: sent like the first, with a proof of its own.
+		await page.getByLabel('Email').fill('elodie.martin@example.com');
+		await tick(page);
+		await page.getByRole('button', { name: 'Suivant' }).click();
+		await page.getByRole('button', { name: 'Enregistrer la demande' }).click();
+		await expect(page.getByText("Un courriel vient d'être envoyé à")).toContainText(
+			'elodie.martin@example.com'
+		);
+		await mailServer.waitFor('elodie.martin@example.com', 'Activez votre compte citoyen');
+	});
+
+	test('a proof the server refuses is said once, under the box, with the keyboard on it', async ({
+		page,
+		mailServer
+	}) => {
+		const draftKey = 'portail.brouillon.creer-mon-compte';
+		await page.goto('/creer-mon-compte/formulaire');
+		await fillIdentity(page, 'elodie.martin@example.org');
+		await tick(page);
+		await page.getByRole('button', { name: 'Suivant' }).click();
+		// The draft as it was, proof included, put back once that proof is spent (another tab, say).
+		const draft = await page.evaluate((key) => sessionStorage.getItem(key), draftKey);
+		await page.getByRole('button', { name: 'Enregistrer la demande' }).click();
+		await mailServer.waitFor('elodie.martin@example.org', 'Activez votre compte citoyen');
+		await page.evaluate(([key, value]) => sessionStorage.setItem(key!, value!), [draftKey, draft]);
+		await page.goto('/creer-mon-compte/formulaire');
+		await expect(page.getByRole('region', { name: 'Informations de la demande' })).toContainText(
+			'Martin-Lefèvre'
+		);
+		await page.getByRole('button', { name: 'Enregistrer la demande' }).focus();
+		await page.keyboard.press('Enter');
+
+		await expect(page.getByRole('heading', { level: 2, name: '1 - Identité' })).toBeVisible();
+		await expect(page.locator('#captcha-erreur')).toBeVisible();
+		const refusal = (await page.locator('#captcha-erreur').textContent())?.trim() ?? '';
+		await expect(page.getByText(refusal)).toHaveCount(1);
+		await expect(page.getByRole('alert')).toHaveCount(0);
+		await expect(page.locator('altcha-widget input[type="checkbox"]')).toBeFocused();
+		await expectNoAxeViolations(page);
+	});
+
+	test('every mistake of step 1 is said at the first press: the date, the département and the e-mail together', async ({
+		page
+	}) => {
+		await page.goto('/creer-mon-compte/formulaire');
+		await fillIdentity(page, 'elodie@');
+		await page.getByLabel('Jour').fill('31');
+		await page.getByLabel('Mois').fill('02');
+		await page.getByLabel('Année').fill('2030');
+		await page.getByLabel('Département de naissance').fill('999');
+		await page.getByRole('button', { name: 'Suivant' }).click();
+		await expect(page.locator('#date-naissance-erreur')).toContainText('Date invalide');
+		await expect(page.locator('#departement-naissance-erreur')).toContainText(
+			'Numéro de département invalide'
+		);
+		await expect(page.locator('#email-erreur')).toContainText('Adresse électronique invalide');
+		await expect(page.locator('#captcha-erreur')).toContainText('Cochez la case');
+		await expect(page.getByLabel('Jour')).toBeFocused();
+	});
+});
+
 test.describe('case anti-robot', () => {
 	test('the box is drawn before it is focused, and its focus ring stays clear of its label', async ({
 		page

@@ -18,8 +18,10 @@ test.describe('errors beside the fields', () => {
 		await page.getByLabel('Répéter votre mot de passe').fill('Hesdigneul62');
 		await page.getByRole('button', { name: 'Valider et accéder à votre compte' }).click();
 		await expect(page.locator('#identifiant-erreur')).toContainText('Cet identifiant est déjà utilisé');
-		await expect(page.getByRole('alert')).toHaveText('Cet identifiant est déjà utilisé.');
+		// Said once, beside the field: no banner repeating it.
+		await expect(page.getByRole('alert')).toHaveCount(0);
 		await expect(username).toHaveAttribute('aria-invalid', 'true');
+		await expect(username).toBeFocused();
 
 		// Typing a free one: the refusal no longer applies, so it goes at once, before leaving the field.
 		await username.fill('claire.m');

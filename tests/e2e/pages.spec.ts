@@ -24,6 +24,78 @@ test.describe('démarches not open yet', () => {
 	});
 });
 
+test.describe('"Mettre à jour mes informations", online in part', () => {
+	test('its card and its page say what is done in Mon profil today and what opens later', async ({
+		page
+	}) => {
+		await page.goto('/');
+		const card = page.locator('.procedure').filter({ hasText: 'Mettre à jour mes informations' });
+		await expect(card.locator('.badges')).toContainText('En partie en ligne');
+		await expect(card).not.toContainText('Bientôt en ligne');
+		await expectNoAxeViolations(page);
+
+		await page.goto('/connexion?retour=%2Fdemarches%2Fmise-a-jour-informations');
+		await signIn(page, DEMO.identifiant, DEMO.motDePasse);
+		await expect(
+			page.getByRole('heading', { level: 1, name: /Mettre à jour mes informations/ })
+		).toBeVisible();
+		await expect(page.getByRole('status').filter({ hasText: 'En partie en ligne' })).toBeVisible();
+		const main = page.getByRole('main');
+		await expect(main).toContainText('se modifient dès aujourd');
+		await expect(main.getByRole('link', { name: 'Mon profil' })).toBeVisible();
+		await expect(main).toContainText('ouvrira prochainement');
+		await expectNoAxeViolations(page);
+		await page.goto('/');
+		const signedInCard = page.locator('.procedure').filter({ hasText: 'Mettre à jour mes informations' });
+		await expect(signedInCard.locator('.badges')).toHaveText('En partie en ligne');
+
+		// Mon profil sends there for civil data, and says it opens later rather than "traitée par la mairie".
+		await page.goto('/profil');
+		const civil = page.getByRole('region', { name: 'Mes données civiles' });
+		await civil.getByRole('button', { name: /Détails/ }).click();
+		await expect(civil).toContainText('ouvrira prochainement');
+	});
+});
+
+test.describe('a bad e-mail confirmation link', () => {
+	test('says the link is invalid or incomplete, not that fields are to correct', async ({ page }) => {
+		for (const query of ['?jeton=zzz', '']) {
+			await page.goto(`/profil/confirmer-courriel${query}`);
+			await expect(page.getByRole('alert')).toHaveText('Lien invalide ou incomplet.');
+			await expect(page.getByText('Certains champs sont à corriger.')).toHaveCount(0);
+		}
+		await expectNoAxeViolations(page);
+	});
+});
+
+test.describe('the "Mon compte" menu', () => {
+	test('opens under its button: from its left edge on a phone, from its right edge on a desktop', async ({
+		page
+	}) => {
+		await page.goto('/connexion');
+		await signIn(page, DEMO.identifiant, DEMO.motDePasse);
+		const button = page.getByRole('button', { name: 'Mon compte' });
+		const menu = page.locator('#menu-compte');
+		for (const width of [320, 360, 1366]) {
+			await page.setViewportSize({ width, height: 800 });
+			await button.click();
+			await expect(menu).toBeVisible();
+			const b = (await button.boundingBox())!;
+			const m = (await menu.boundingBox())!;
+			expect(m.y, `${width} px`).toBeGreaterThanOrEqual(b.y + b.height);
+			expect(m.x, `${width} px`).toBeGreaterThanOrEqual(0);
+			expect(m.x + m.width, `${width} px`).toBeLessThanOrEqual(width);
+			// Beside its button: one of its edges is the button's.
+			const aligned = Math.min(Math.abs(m.x - b.x), Math.abs(m.x + m.width - (b.x + b.width)));
+			expect(aligned, `${width} px`).toBeLessThanOrEqual(1);
+			const edge = width < 400 ? m.x - b.x : m.x + m.width - (b.x + b.width);
+			expect(Math.abs(edge), `${width} px`).toBeLessThanOrEqual(1);
+			await page.keyboard.press('Escape');
+			await expect(menu).toBeHidden();
+		}
+	});
+});
+
 test.describe('signed in', () => {
 	test('the home page no longer talks to a stranger, and sign-in and account forms are not offered again', async ({
 		page

@@ -180,6 +180,16 @@ describe('Mon profil', () => {
 		);
 	});
 
+	it('refuses a malformed confirmation link as a bad link, not as a form to correct', async () => {
+		const { ctx } = await pascal();
+		for (const jeton of ['zzz', '', 'x'.repeat(500)]) {
+			await expectError(await new TestClient(ctx.app).post('/api/profile/email/confirm', { jeton }), 400, {
+				code: 'invalid_token',
+				message: 'Lien invalide ou incomplet.'
+			});
+		}
+	});
+
 	it('answers an address already another account’s exactly as a free one, and sends it no link', async () => {
 		const { ctx, client } = await pascal();
 		await registerCitizen(ctx, new TestClient(ctx.app), CLAIRE);

@@ -66,3 +66,30 @@ describe('identity step of the account creation', () => {
 		expect(errors({ paysNaissance: 'Belgique', departementNaissance: '' })).toEqual({});
 	});
 });
+
+describe('every problem at the first press', () => {
+	it('checks the département even when the date and the e-mail are wrong', () => {
+		expect(
+			errors({
+				dateNaissance: { jour: '31', mois: '02', annee: '2030' },
+				departementNaissance: '999',
+				email: 'elodie@'
+			})
+		).toEqual({
+			dateNaissance: expect.stringMatching(/^Date invalide/),
+			departementNaissance: expect.stringMatching(/^Numéro de département invalide/),
+			email: expect.stringMatching(/^Adresse électronique invalide/)
+		});
+		expect(errors({ civilite: '' as 'Madame', nomNaissance: '', departementNaissance: '' })).toEqual({
+			civilite: 'Choisissez Monsieur ou Madame.',
+			nomNaissance: 'Ce champ est obligatoire.',
+			departementNaissance: 'Obligatoire pour une naissance en France.'
+		});
+	});
+
+	it('says nothing of the département while the country itself is to fix', () => {
+		expect(errors({ paysNaissance: '', departementNaissance: '' })).toEqual({
+			paysNaissance: 'Ce champ est obligatoire.'
+		});
+	});
+});

@@ -1,3 +1,4 @@
+import { tick } from 'svelte';
 import type { z } from 'zod';
 import { errorFields, errorMessage } from '../../api/client.ts';
 import { fieldErrors } from '../../domain/forms/field-errors.ts';
@@ -5,7 +6,9 @@ import { fieldErrors } from '../../domain/forms/field-errors.ts';
 /**
  * One action at a time: a second press (a double click, an impatient tap on a slow network) while
  * the first is being handled does nothing. `busy` is set before anything is awaited, so even two
- * clicks in the same frame, before the button is drawn disabled, run the action once.
+ * clicks in the same frame run the action once. So a button need not be `disabled` while busy (a
+ * focused button that becomes disabled throws the keyboard's focus to the page's start): at most
+ * `aria-disabled`, which says it and keeps the focus.
  */
 export class SinglePress {
 	busy = $state(false);
@@ -23,11 +26,12 @@ export class SinglePress {
 }
 
 /** The value at a dotted error path ("dateNaissance", "adresse.ville") of a form's input. */
-function valueAt(input: unknown, path: string): string {
+function rawValueAt(input: unknown, path: string): unknown {
 	let value = input;
 	for (const key of path.split('.')) value = (value as Record<string, unknown> | null)?.[key];
-	return JSON.stringify(value ?? null);
+	return value;
 }
+const valueAt = (input: unknown, path: string): string => JSON.stringify(rawValueAt(input, path) ?? null);
 
 /**
  * The life of a form: check what was typed with the domain's schema (errors beside each field,
@@ -38,6 +42,11 @@ function valueAt(input: unknown, path: string): string {
  * field still holds the value that was refused, and the refusal's message only while nothing was
  * changed: typing a correction clears what no longer applies, in every form, without a handler
  * per field. Without `current`, errors stay until the next submit.
+ *
+ * A refusal is said once: each field's message beside its field, and the keyboard on the first of
+ * them; the message above the button (`failure`) only for what belongs to no field the form holds
+ * (a refusal of the whole, or of a field it does not show). With no `current`, every field of a
+ * refusal counts as shown.
  */
 export class FormState {
 	#errors = $state<Record<string, string>>({});
@@ -96,27 +105,76 @@ export class FormState {
 		send: (value: z.output<S>, accepted: z.input<S>) => Promise<unknown>
 	): Promise<boolean> {
 		const done = await this.#press.run(async () => {
+			// The form being sent: its first invalid field gets the focus, not another open form's.
+			const scope = formOfFocus();
 			this.failure = '';
 			const parsed = schema.safeParse(input);
 			this.errors = parsed.success ? {} : fieldErrors(parsed.error);
 			if (!parsed.success) {
-				focusFirstInvalid();
+				focusFirstInvalid(scope);
 				return false;
 			}
 			try {
 				await send(parsed.data, input as z.input<S>);
 				return true;
 			} catch (error) {
-				this.#errors = errorFields(error);
-				this.failure = errorMessage(error);
+				this.#sayRefusal(error);
+				focusFirstInvalid(scope);
 				return false;
 			}
 		});
 		return done ?? false;
 	}
+
+	#sayRefusal(error: unknown) {
+		const now = this.current?.();
+		const shown = (path: string) => !this.current || rawValueAt(now, path) !== undefined;
+		const fields = Object.entries(errorFields(error));
+		const beside = fields.filter(([path]) => shown(path));
+		const elsewhere = fields.filter(([path]) => !shown(path)).map(([, message]) => message);
+		this.#errors = Object.fromEntries(beside);
+		this.failure = fields.length === 0 ? errorMessage(error) : elsewhere.join(' ');
+	}
 }
 
-/** After a refused submit, the keyboard and screen-reader user lands on the first field to fix. */
-export function focusFirstInvalid(): void {
-	queueMicrotask(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+function formOfFocus(): HTMLElement | null {
+	if (typeof document === 'undefined') return null;
+	return document.activeElement?.closest('form') ?? null;
+}
+
+/** What marks a field to fix: an input, or a group (radio buttons, the captcha) holding one. */
+const INVALID = '[aria-invalid="true"], [data-invalid]';
+const FOCUSABLE = 'input:not([type="hidden"]), select, textarea, button';
+
+/**
+ * After a refused submit, the keyboard and screen-reader user lands on the first field to fix (of
+ * `scope`, the form sent, while it is on the page), once the errors are drawn. A group gives the
+ * focus to its first control.
+ */
+export function focusFirstInvalid(scope: HTMLElement | null = null): void {
+	if (typeof document === 'undefined') return;
+	void tick().then(() => {
+		const within = scope?.isConnected ? scope : document;
+		const invalid = within.querySelector<HTMLElement>(INVALID);
+		if (!invalid) return;
+		const control = invalid.matches(FOCUSABLE) ? invalid : invalid.querySelector<HTMLElement>(FOCUSABLE);
+		if (control) control.focus();
+		else focusWhenDrawn(invalid);
+	});
+}
+
+/**
+ * A group whose control is still loading (the captcha's box, drawn by a script fetched on
+ * demand) gets the focus once the control is there, unless the person went somewhere meanwhile.
+ */
+function focusWhenDrawn(group: HTMLElement) {
+	const before = document.activeElement;
+	const observer = new MutationObserver(() => {
+		const control = group.querySelector<HTMLElement>(FOCUSABLE);
+		if (!control) return;
+		observer.disconnect();
+		if (document.activeElement === before || document.activeElement === document.body) control.focus();
+	});
+	observer.observe(group, { childList: true, subtree: true });
+	setTimeout(() => observer.disconnect(), 10_000);
 }

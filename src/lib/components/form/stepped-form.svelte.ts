@@ -27,7 +27,9 @@ export class SteppedForm<T, S extends string> {
 	/** The saved step, shown until this page's history entry carries it (see #applySavedStep). */
 	#saved = $state<S | null>(null);
 	#entered = false;
-	#finished = false;
+	/** The step shown once sent: shown again (Forward), it keeps nothing; another step (Back) is a new draft. */
+	#sentAt: S | null = null;
+	#discarded = false;
 
 	constructor(
 		private readonly steps: readonly [S, ...S[]],
@@ -52,7 +54,8 @@ export class SteppedForm<T, S extends string> {
 		});
 		$effect(() => {
 			const draft = { value: $state.snapshot(this.value) as T, step: this.step };
-			if (this.ready && !this.#finished) void store.save(draft).catch(() => undefined);
+			if (this.ready && !this.#discarded && draft.step !== this.#sentAt)
+				void store.save(draft).catch(() => undefined);
 		});
 	}
 
@@ -66,16 +69,19 @@ export class SteppedForm<T, S extends string> {
 		pushState('', { ...page.state, formStep: step });
 	}
 
-	/** Sent: the draft is removed, and `step` replaces this entry (Back does not offer to send again). */
+	/**
+	 * Sent: the draft is removed, and `step` replaces this entry (Back does not offer to send again
+	 * from the last step; it shows the earlier ones, as a new request to make).
+	 */
 	async finish(step: S): Promise<void> {
-		this.#finished = true;
+		this.#sentAt = step;
 		replaceState('', { ...page.state, formStep: step });
 		await this.store.remove();
 	}
 
 	/** Abandoned ("Annuler la demande"): nothing is kept. */
 	async discard(): Promise<void> {
-		this.#finished = true;
+		this.#discarded = true;
 		await this.store.remove();
 	}
 

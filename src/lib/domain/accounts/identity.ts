@@ -72,6 +72,36 @@ export const birthDateSchema = (today: string) =>
 /** 01–95, 2A, 2B, or 971–976 (overseas). */
 export const DEPARTEMENT = /^(0[1-9]|[1-8]\d|9[0-5]|2[ab]|97[1-6])$/i;
 
+/** The département is asked for a birth in France only, and must be one. */
+function checkDepartement(
+	v: { paysNaissance: string; departementNaissance?: string | undefined },
+	ctx: z.RefinementCtx
+): void {
+	if (!isFrance(v.paysNaissance)) return;
+	if (!v.departementNaissance) {
+		ctx.addIssue({
+			code: 'custom',
+			path: ['departementNaissance'],
+			message: 'Obligatoire pour une naissance en France.'
+		});
+	} else if (!DEPARTEMENT.test(v.departementNaissance)) {
+		ctx.addIssue({
+			code: 'custom',
+			path: ['departementNaissance'],
+			message: 'Numéro de département invalide (exemple : 62, 2A, 974).'
+		});
+	}
+}
+
+/**
+ * zod runs an object's refinement only once every field parsed, unless told `when`: this one runs
+ * as soon as the fields it reads did, so every problem shows at the first press, not at the next.
+ */
+const onceParsed = (...fields: string[]) => ({
+	when: (payload: z.core.ParsePayload) =>
+		!payload.issues.some((issue) => fields.includes(String(issue.path?.[0])))
+});
+
 /** Step "1 - Identité" of "Création de compte particulier"; `today` is `YYYY-MM-DD`. */
 export const identitySchema = (today: string) =>
 	z
@@ -87,22 +117,7 @@ export const identitySchema = (today: string) =>
 			departementNaissance: optionalText(3),
 			email: emailSchema
 		})
-		.superRefine((v, ctx) => {
-			const inFrance = isFrance(v.paysNaissance);
-			if (inFrance && !v.departementNaissance) {
-				ctx.addIssue({
-					code: 'custom',
-					path: ['departementNaissance'],
-					message: 'Obligatoire pour une naissance en France.'
-				});
-			} else if (inFrance && v.departementNaissance && !DEPARTEMENT.test(v.departementNaissance)) {
-				ctx.addIssue({
-					code: 'custom',
-					path: ['departementNaissance'],
-					message: 'Numéro de département invalide (exemple : 62, 2A, 974).'
-				});
-			}
-		});
+		.superRefine(checkDepartement, onceParsed('paysNaissance', 'departementNaissance'));
 
 export type IdentityInput = z.input<ReturnType<typeof identitySchema>>;
 export type Identity = z.output<ReturnType<typeof identitySchema>>;

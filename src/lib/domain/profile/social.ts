@@ -17,6 +17,19 @@ const euros = z
 		return Math.round(Number(normalized) * 100);
 	});
 
+/**
+ * Integer cents → euros as a person types them, for a field to change: 2850050 → "28 500,50",
+ * 2500000 → "25 000" (no cents when there are none); null → "". Read back by the schema as typed.
+ */
+export function eurosAsTyped(cents: number | null): string {
+	if (cents === null) return '';
+	const whole = Math.floor(Math.abs(cents) / 100)
+		.toString()
+		.replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+	const rest = Math.abs(cents) % 100;
+	return `${cents < 0 ? '-' : ''}${whole}${rest ? `,${String(rest).padStart(2, '0')}` : ''}`;
+}
+
 const count = (max: number, message: string) =>
 	z
 		.string()

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { availability, opensOnline } from '../../src/lib/domain/catalog/online.ts';
+
+describe('what a démarche says of itself', () => {
+	it('"Mettre à jour mes informations" is online in part only: Mon profil today, civil data later', () => {
+		const slug = 'mise-a-jour-informations';
+		expect(availability({ slug, online: opensOnline(slug) })).toBe('en-partie');
+	});
+
+	it('the agenda’s démarches are online; the others not yet, whatever copy of the catalogue', () => {
+		for (const slug of ['reservation-cantine', 'reservation-garderie'])
+			expect(availability({ slug, online: opensOnline(slug) })).toBe('en-ligne');
+		for (const slug of ['fiche-enfant', 'contacter-la-mairie', 'location-salle-des-fetes'])
+			expect(availability({ slug, online: opensOnline(slug) })).toBe('bientot');
+		// A catalogue kept offline by an older version says nothing of it.
+		expect(availability({ slug: 'reservation-cantine' })).toBe('en-ligne');
+	});
+});
