@@ -417,6 +417,40 @@ test.describe('mon profil', () => {
 		);
 	});
 
+	test('at ten addresses, no form is offered for an eleventh: the page says why', async ({
+		page,
+		baseURL
+	}) => {
+		await page.goto('/connexion?retour=%2Fprofil');
+		await signIn(page, 'pascal.dupin', 'Hesdigneul62');
+		const addresses = page.getByRole('region', { name: 'Mes adresses' });
+		await expect(addresses).toContainText('Rue des Buissons Fleuris');
+		// Nine more through the API, with the page's own session: he has ten.
+		for (let n = 2; n <= 10; n++) {
+			const added = await page.request.post('/api/profile/addresses', {
+				headers: { Origin: baseURL ?? '' },
+				data: {
+					name: `Adresse ${n}`,
+					country: 'France',
+					city: 'Samer',
+					postalCode: '62830',
+					streetNumber: String(n),
+					numberComplement: '',
+					street: 'Rue du Breuil',
+					streetComplement: '',
+					isDefault: false
+				}
+			});
+			expect(added.status(), await added.text()).toBeLessThan(300);
+		}
+		await page.reload();
+		await addresses.getByRole('button', { name: /Détails/ }).click();
+		await expect(addresses).toContainText('Adresse 10');
+		await expect(addresses).toContainText('Vous avez déjà 10 adresses : supprimez-en une');
+		await expect(addresses.getByRole('button', { name: '+ Ajouter une adresse' })).toHaveCount(0);
+		await expectNoAxeViolations(page);
+	});
+
 	test('reads on a phone: each value under its label, never in a narrow column; beside it on a desktop', async ({
 		page
 	}) => {
