@@ -28,6 +28,25 @@ describe('JsonAnswer', () => {
 		expect(res.headers.get('content-type')).toBe('application/json');
 	});
 
+	it('is the very Response sent, not copied by Hono into one with a stream body', async () => {
+		// A copy is what made @hono/node-server read every cached answer back as a stream (2× the CPU).
+		let returned: Response | undefined;
+		let sent: Response | undefined;
+		const probe = new Hono()
+			.use(async (c, next) => {
+				await next();
+				sent = c.res;
+			})
+			.use(securityHeaders({ scriptHashes: [] }))
+			.get('/api/copied', (c) => {
+				setCookie(c, 'un', '1', { path: '/' });
+				return (returned = jsonAnswer(c, { ok: true }));
+			});
+		const res = await probe.request('/api/copied');
+		expect(res.headers.getSetCookie()).toEqual(['un=1; Path=/']);
+		expect(sent).toBe(returned);
+	});
+
 	it('adds nothing when nothing was set before it', async () => {
 		const res = await app().request('/api/plain');
 		expect(res.headers.getSetCookie()).toEqual([]);
