@@ -1,6 +1,7 @@
 // The portal's benchmark (issues 4 and 8): on a generated town of 5,000 households and a school year
-// of bookings, the agenda month read against a Hono hello-world, alone and while the heaviest push a
-// client may send is applied, one saisie groupée against the raw insert of its rows, and 200 offline
+// of bookings, the agenda month read against a Hono hello-world, from memory and built anew, alone
+// and while the heaviest push a client may send is applied, the worst answer a household can make the
+// server build, one saisie groupée against the raw insert of its rows, and 200 offline
 // changes pushed and acknowledged. Figures are printed, not
 // asserted: the exit code is 0 when a target is missed, non-zero only when the bench itself fails.
 // Usage: npm run bench (or node --import tsx scripts/bench.ts for this part alone).
@@ -11,7 +12,9 @@ import { measureHeavyPush } from './bench/heavy-push.ts';
 import { measureOutbox, QUEUED } from './bench/outbox.ts';
 import { CONNECTIONS, measureReads, MONTH_PULL, WRITES_PER_SECOND } from './bench/reads.ts';
 import { int, ms, printTable, type Line } from './bench/report.ts';
-import { PUSH_BUDGET } from '../src/lib/domain/sync/push-budget.ts';
+import { PULL_CACHE_LIMITS } from '../server/read-cache/pull-answers.ts';
+import { DAY_CHANGE_BUDGET, PUSH_BUDGET } from '../src/lib/domain/sync/push-budget.ts';
+import { measureWorstPull } from './bench/worst-pull.ts';
 import { buildTown, NOW, startServers } from './bench/town.ts';
 
 async function main(): Promise<Line[]> {
@@ -43,9 +46,11 @@ async function main(): Promise<Line[]> {
 			const clean = [reads.hello, reads.agenda, reads.agendaWhileBooking].every(
 				(r) => r.total > 0 && r.errors + r.non2xx === 0
 			);
+			const coldRatio = reads.agendaCold.requestsPerSecond / reads.hello.requestsPerSecond;
 			for (const [name, r] of [
 				['hello-world', reads.hello],
 				[`agenda (${reads.households} foyers)`, reads.agenda],
+				['agenda, à froid', reads.agendaCold],
 				[`agenda + ${reads.agendaWhileBooking.writes} écritures`, reads.agendaWhileBooking]
 			] as const) {
 				console.log(
@@ -56,6 +61,12 @@ async function main(): Promise<Line[]> {
 			}
 			console.log(`  ${MONTH_PULL} : ${int(reads.bodyBytes)} octets de JSON par réponse (non compressé)`);
 			console.log(`  lecture agenda / hello-world : ${(ratio * 100).toFixed(0)} %`);
+			console.log(
+				`  à froid (chaque lecture une fenêtre jamais lue par son foyer, construite depuis la base) : ` +
+					`${(coldRatio * 100).toFixed(0)} % ; mémoire du processus ${int(reads.agendaCold.rssBeforeMiB)} → ` +
+					`${int(reads.agendaCold.rssAfterMiB)} Mio (réponses gardées : au plus ` +
+					`${int(PULL_CACHE_LIMITS.totalBytes / 2 ** 20)} Mio)`
+			);
 
 			console.log(
 				'\nSaisie groupée : 3 enfants × 3 activités, 2026-12-01 → 2027-07-02, tous les jours de semaine ' +
@@ -92,13 +103,27 @@ async function main(): Promise<Line[]> {
 			);
 			console.log(
 				`  poussée la plus lourde : ${heavy.sent} saisies (${int(heavy.bytes)} octets), ${heavy.applied} appliquées ` +
-					`(budget ${int(PUSH_BUDGET)}), les autres laissées sans réponse ; ${ms(heavy.pushMs)} (médiane)`
+					`(budget ${int(PUSH_BUDGET)}), les autres laissées sans réponse ; ${ms(heavy.pushMs)} (médiane) ; ` +
+					`chacune d’un autre foyer, qui y dépense son budget du jour (${int(DAY_CHANGE_BUDGET)} changements)`
 			);
 			console.log(
 				`  lecture agenda d’autres foyers pendant ${heavy.reads.pushes} poussées : ` +
 					`${int(heavy.reads.requestsPerSecond)} req/s (${(heavyRatio * 100).toFixed(0)} %), p50 ${heavy.reads.p50} ms, ` +
 					`p99 ${heavy.reads.p99} ms, boucle d’événements arrêtée au plus ${ms(heavy.reads.stallMs)} ` +
 					`(${int(heavy.reads.total)} requêtes, ${heavy.reads.non2xx} non-2xx, ${heavy.reads.errors} erreurs)`
+			);
+
+			const worst = await measureWorstPull(town.deps, servers.app.url, town.passwordHash);
+			console.log(
+				`\nLa pire réponse qu’un foyer puisse faire construire : 5 enfants, 121 jours, ` +
+					`${int(worst.reservations)} réservations, historique de ${int(worst.householdLines)} lignes ` +
+					`(${int(worst.historyLines)} données${worst.truncated ? ', historyTruncated' : ''})`
+			);
+			console.log(
+				`  ${int(worst.jsonBytes)} octets de JSON (${int(worst.gzipBytes)} en gzip), comptés ` +
+					`${int(worst.keptBytes)} en mémoire : ${worst.kept ? 'gardée' : 'jamais gardée'} ; ` +
+					`construite après un changement ${ms(worst.coldMs)} (médiane, au plus ${ms(worst.coldMaxMs)}, ` +
+					`boucle d’événements arrêtée au plus ${ms(worst.stallMs)}), relue ${ms(worst.cachedMs)}`
 			);
 
 			const outbox = await measureOutbox(town.deps, servers.app.url, town.passwordHash);
@@ -134,6 +159,11 @@ async function main(): Promise<Line[]> {
 					met: clean && reads.agenda.p99 < 50
 				},
 				{
+					label: 'Lecture agenda (mois), à froid : débit',
+					value: `${int(reads.agendaCold.requestsPerSecond)} req/s (${(coldRatio * 100).toFixed(0)} %), p99 ${reads.agendaCold.p99} ms`,
+					target: 'indicatif'
+				},
+				{
 					label: `Lecture agenda, ${WRITES_PER_SECOND} réservations/s à côté`,
 					value: `${int(reads.agendaWhileBooking.requestsPerSecond)} req/s (${(whileRatio * 100).toFixed(0)} %), p99 ${reads.agendaWhileBooking.p99} ms`,
 					target: 'indicatif'
@@ -147,6 +177,16 @@ async function main(): Promise<Line[]> {
 				{
 					label: `Saisie groupée la plus lourde (${int(heavy.weight)} changements)`,
 					value: ms(heavy.mutationMs),
+					target: 'indicatif'
+				},
+				{
+					label: `Poussée la plus lourde (${heavy.applied} × ${int(heavy.weight)} changements)`,
+					value: ms(heavy.pushMs),
+					target: 'indicatif'
+				},
+				{
+					label: 'Pire réponse d’un foyer (historique à sa borne)',
+					value: `${ms(worst.coldMs)} construite, ${ms(worst.cachedMs)} relue, ${int(worst.jsonBytes / 1024)} Kio`,
 					target: 'indicatif'
 				},
 				{ label: 'Saisie groupée : push HTTP', value: ms(bulk.pushMs), target: '' },

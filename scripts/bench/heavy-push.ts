@@ -4,11 +4,12 @@ import { addDays } from '../../src/lib/domain/agenda/dates.ts';
 import type { BulkPayload, PushResponse } from '../../src/lib/domain/sync/protocol.ts';
 import {
 	bulkWeight,
+	DAY_CHANGE_BUDGET,
 	MAX_MUTATION_WEIGHT,
 	MAX_PUSH_MUTATIONS,
 	PUSH_BUDGET
 } from '../../src/lib/domain/sync/push-budget.ts';
-import { createFamily, postPush } from './families.ts';
+import { createFamily, postPush, type Family } from './families.ts';
 import { runLoad, type LoadOptions, type LoadResult } from './load.ts';
 import { CONNECTIONS } from './reads.ts';
 
@@ -63,7 +64,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
  * meanwhile: a timer due every millisecond notes each late tick. On a shared machine this includes
  * the moments the system gave the process no core at all.
  */
-async function timed<T>(run: () => Promise<T>): Promise<{ value: T; ms: number; stallMs: number }> {
+export async function timed<T>(run: () => Promise<T>): Promise<{ value: T; ms: number; stallMs: number }> {
 	let stallMs = 0;
 	let last = performance.now();
 	const ticks = setInterval(() => {
@@ -80,12 +81,17 @@ async function timed<T>(run: () => Promise<T>): Promise<{ value: T; ms: number; 
 	}
 }
 
+/** Households of five children enough for every heaviest push of the measure (one each). */
+const FAMILIES = 100;
+
 /**
  * The heaviest work a client may ask in one push, while other households read their agenda:
  * first the heaviest mutation alone, then the heaviest push (MAX_PUSH_MUTATIONS of them: the
  * server applies those within PUSH_BUDGET and leaves the others unanswered), pushed again and
  * again for 12 s while 50 connections read the December agenda of 200 other households.
- * Creations and cancellations alternate, so that every mutation applied writes all its rows.
+ * A household's pushes may ask for DAY_CHANGE_BUDGET day changes a day, what one heaviest push
+ * applies: each push is another household's (as many households as pushes, the worst a town
+ * sees). Creations and cancellations alternate, so that every mutation applied writes all its rows.
  */
 export async function measureHeavyPush(
 	deps: AppDeps,
@@ -94,20 +100,29 @@ export async function measureHeavyPush(
 	agendaRequests: LoadOptions['requests']
 ): Promise<HeavyPush> {
 	const sessions = ['restauration-scolaire', 'garderie', 'centre-de-loisirs'];
-	const family = await createFamily(deps, 'NOMBREUSE', 5, passwordHash, sessions);
-	// Creations and cancellations in turn, counted over the mutations applied: each one writes all its rows.
-	let applied = 0;
+	const families: Family[] = [];
+	for (let i = 0; i < FAMILIES; i++)
+		families.push(await createFamily(deps, `NOMBREUSE${i}`, 5, passwordHash, sessions));
+	const perPush = PUSH_BUDGET / MAX_MUTATION_WEIGHT;
+	if (perPush * MAX_MUTATION_WEIGHT > DAY_CHANGE_BUDGET)
+		throw new Error('une poussée la plus lourde dépasse le budget du jour d’un foyer');
 	// Worked out once: the bench's own work would take the event loop of the servers it measures.
-	const payloads = [heaviest(family.childIds, 'creer'), heaviest(family.childIds, 'supprimer')];
+	const payloads = families.map((f) => [heaviest(f.childIds, 'creer'), heaviest(f.childIds, 'supprimer')]);
 	const createdAt = deps.clock.now().toISOString();
+	// Mutations applied so far: the family is the one whose day they fit in; `n`, the rank of a
+	// mutation in that family's day (creations and cancellations in turn).
+	let applied = 0;
+	const family = () => Math.floor(applied / perPush);
 	const mutation = (n: number) => ({
 		id: randomUUID(),
 		kind: 'reservation.bulk.v1',
 		createdAt,
-		payload: payloads[n % 2]
+		payload: payloads[family()]?.[n % 2]
 	});
 	const push = async (mutations: unknown[]) => {
-		const answer = (await postPush(appUrl, family.cookie, mutations)) as PushResponse;
+		const f = families[family()];
+		if (!f) throw new Error(`plus de ${FAMILIES} poussées : ajoutez des familles au banc d’essai`);
+		const answer = (await postPush(appUrl, f.cookie, mutations)) as PushResponse;
 		if (answer.results.some((r) => r.status !== 'applied'))
 			throw new Error(`saisie groupée refusée : ${JSON.stringify(answer.results)}`);
 		applied += answer.results.length;
@@ -117,15 +132,16 @@ export async function measureHeavyPush(
 	const alone: { ms: number; stallMs: number }[] = [];
 	let booked = 0;
 	for (let round = 0; round <= ALONE_ROUNDS; round++) {
-		const creates = applied % 2 === 0;
-		const { value, ms, stallMs } = await timed(() => push([mutation(applied)]));
+		const creates = (applied % perPush) % 2 === 0;
+		const { value, ms, stallMs } = await timed(() => push([mutation(applied % perPush)]));
 		if (creates)
 			booked = value.results[0]?.status === 'applied' ? (value.results[0].summary?.booked ?? 0) : 0;
 		if (round > 0) alone.push({ ms, stallMs });
 	}
 
-	const heaviestPush = () => Array.from({ length: MAX_PUSH_MUTATIONS }, (_, i) => mutation(applied + i));
-	const perPush = PUSH_BUDGET / MAX_MUTATION_WEIGHT;
+	// The heaviest pushes start each with a household of their own.
+	applied = Math.ceil(applied / perPush) * perPush;
+	const heaviestPush = () => Array.from({ length: MAX_PUSH_MUTATIONS }, (_, i) => mutation(i));
 	const bytes = JSON.stringify(heaviestPush()).length;
 	const pushTimes: number[] = [];
 	let pushes = 0;
@@ -150,7 +166,7 @@ export async function measureHeavyPush(
 		await stopped;
 		if (failed) throw failed;
 		return {
-			weight: bulkWeight(payloads[0] as BulkPayload),
+			weight: bulkWeight(payloads[0]?.[0] as BulkPayload),
 			booked,
 			mutationMs: median(alone.map((a) => a.ms)),
 			mutationStallMs: Math.max(...alone.map((a) => a.stallMs)),

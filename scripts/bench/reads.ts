@@ -1,5 +1,6 @@
 import type { AppDeps } from '../../server/deps.ts';
 import { randomUUID } from 'node:crypto';
+import { addDays } from '../../src/lib/domain/agenda/dates.ts';
 import type { PushResponse } from '../../src/lib/domain/sync/protocol.ts';
 import { createFamily, postPush, sessionCookie } from './families.ts';
 import { combine, runLoad, type LoadOptions, type LoadResult } from './load.ts';
@@ -11,6 +12,8 @@ const SECONDS = 4;
 const WARM_UP_SECONDS = 2;
 const SIGNED_IN_HOUSEHOLDS = 200;
 export const MONTH_PULL = '/api/sync/pull?from=2026-12-01&to=2026-12-31&schemaVersion=1';
+/** Windows never asked for before, per household and turn: more than a turn of cold reads serves. */
+const COLD_WINDOWS = 60;
 /** What a browser sends along: the answer is compressed as it would be for a parent. */
 const BROWSER_HEADERS = { 'accept-encoding': 'gzip, deflate, br', accept: 'application/json' };
 
@@ -20,6 +23,11 @@ export const WRITES_PER_SECOND = 10;
 export type Reads = {
 	hello: LoadResult;
 	agenda: LoadResult;
+	/**
+	 * Month reads built from the database every time: each asks for a window (31 days) that its
+	 * household has not read before; and the process's memory before and after them (MiB).
+	 */
+	agendaCold: LoadResult & { rssBeforeMiB: number; rssAfterMiB: number };
 	/** The same reads while parents book: each write sends every kept answer back to the database. */
 	agendaWhileBooking: LoadResult & { writes: number };
 	households: number;
@@ -51,7 +59,8 @@ async function probe(url: string, headers: Record<string, string>): Promise<numb
 
 /**
  * 50 connections on a Hono hello-world, then on the agenda month read (GET /api/sync/pull of
- * December) spread over 200 households' sessions, in three turns of 4 s, after a short warm-up.
+ * December) spread over 200 households' sessions, then on month reads that are all built anew
+ * (cold), in three turns of 4 s, after a short warm-up.
  * Then the same reads again while another household books (see whileBooking).
  */
 export async function measureReads(
@@ -74,21 +83,49 @@ export async function measureReads(
 	await load(helloUrl, helloRequests, WARM_UP_SECONDS);
 	await load(appUrl, agendaRequests, WARM_UP_SECONDS);
 	// In turns, so that a slower moment of the machine (a neighbour, the disk) weighs on both alike.
-	const rounds: { hello: LoadResult; agenda: LoadResult }[] = [];
+	const rounds: { hello: LoadResult; agenda: LoadResult; cold: LoadResult }[] = [];
+	const rssBeforeMiB = process.memoryUsage().rss / 2 ** 20;
 	for (let round = 0; round < ROUNDS; round++) {
 		const hello = await load(helloUrl, helloRequests, SECONDS);
 		const agenda = await load(appUrl, agendaRequests, SECONDS);
 		// Requests still queued when the load stopped are served before the next measure starts.
 		await probe(`${appUrl}/api/health`, {});
-		rounds.push({ hello, agenda });
+		const cold = await load(appUrl, coldRequests(cookies, round), SECONDS);
+		await probe(`${appUrl}/api/health`, {});
+		rounds.push({ hello, agenda, cold });
 	}
 	const hello = combine(rounds.map((r) => r.hello));
 	const agenda = combine(rounds.map((r) => r.agenda));
+	const agendaCold = {
+		...combine(rounds.map((r) => r.cold)),
+		rssBeforeMiB,
+		rssAfterMiB: process.memoryUsage().rss / 2 ** 20
+	};
 	const agendaWhileBooking = await whileBooking(deps, appUrl, passwordHash, () =>
 		load(appUrl, agendaRequests, ROUNDS * SECONDS)
 	);
 	await probe(`${appUrl}/api/health`, {});
-	return { hello, agenda, agendaWhileBooking, households: cookies.length, bodyBytes, agendaRequests };
+	return {
+		hello,
+		agenda,
+		agendaCold,
+		agendaWhileBooking,
+		households: cookies.length,
+		bodyBytes,
+		agendaRequests
+	};
+}
+
+/** For turn `round`: every household, each window of 31 days from a day no turn has started on. */
+function coldRequests(cookies: string[], round: number): LoadOptions['requests'] {
+	return Array.from({ length: COLD_WINDOWS }, (_, w) =>
+		addDays('2026-12-01', round * COLD_WINDOWS + w)
+	).flatMap((from) =>
+		cookies.map((cookie) => ({
+			path: `/api/sync/pull?from=${from}&to=${addDays(from, 30)}&schemaVersion=1`,
+			headers: { ...BROWSER_HEADERS, cookie }
+		}))
+	);
 }
 
 /**

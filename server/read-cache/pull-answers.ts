@@ -4,8 +4,43 @@ import type { WriteWatch } from '../db/write-watch.ts';
 import { JsonAnswer } from '../http/json-answer.ts';
 import { LruMap } from './lru-map.ts';
 
-/** About 10 KiB of JSON and 2 KiB of gzip each: at most some 12 MiB on the town's small server. */
-const MAX_ANSWERS = 1000;
+const MiB = 1024 * 1024;
+
+/**
+ * The memory kept pull answers may take, in bytes as `answerBytes` counts them (what the answer
+ * holds, counted high). For a town of 5,000 households on a small server:
+ * - 64 MiB in all: a usual answer (a household's three months, 20 to 40 KB of JSON) counts 40 to
+ *   80 KB, so about a thousand households' windows at once, a fifth of the town: the phones that
+ *   pull the same months again and again (start, `online`, after each change) find theirs; an answer
+ *   dropped costs its next read one build (a few milliseconds), nothing else;
+ * - 4 MiB for one household (its windows, on all its devices): dozens of usual windows, or a few of
+ *   the largest, and never more of the town's budget whatever windows it asks for;
+ * - 2 MiB for one answer: above it, never kept. Every part of an answer is bounded (history at
+ *   HISTORY_LIMIT lines, the rest by its 121 days), so only a household with many more children
+ *   than families have comes near it.
+ */
+export const PULL_CACHE_LIMITS = { totalBytes: 64 * MiB, householdBytes: 4 * MiB, answerBytes: 2 * MiB };
+/** A kept answer's own objects (its entry, key, stamps, JsonAnswer, headers), counted high. */
+const ENTRY_BYTES = 1024;
+
+/**
+ * The memory a kept answer holds, counted high: its JSON text, which V8 keeps at one byte a
+ * character when every character is Latin-1 (French is) and two otherwise; the compressed copies
+ * made when clients ask (gzip, deflate, for each of the two sets of security headers: at most
+ * four, each under a quarter of the text for JSON this repetitive), counted as the text's length
+ * once more; and its own objects.
+ */
+export function answerBytes(answer: JsonAnswer): number {
+	const { text } = answer;
+	const perCharacter = /[\u0100-\uffff]/.test(text) ? 2 : 1;
+	return text.length * perCharacter + text.length + ENTRY_BYTES;
+}
+
+/** More households than any town of this size has: the count is bounded by their bytes before. */
+const MAX_HOUSEHOLDS = 20_000;
+
+type Kept = { stamps: string; answer: JsonAnswer; generation: number; bytes: number };
+type Household = LruMap<string, Kept>;
 
 /**
  * Pull answers kept in memory, by household and window: phones pull the same months again and
@@ -13,9 +48,10 @@ const MAX_ANSWERS = 1000;
  * An answer is served again only while the stamps it was built under have not moved: the
  * household's sync version and the stamps that triggers raise on every write of the rows an
  * answer is made of (migration 0004). While nothing at all has been written (`writes`), not even
- * the stamps are read again. Least recently used answers are dropped first.
+ * the stamps are read again. Least recently used answers are dropped first: a household's own
+ * beyond its share, anyone's beyond the town's budget (`limits`).
  */
-export function pullAnswers(db: Db, writes: WriteWatch) {
+export function pullAnswers(db: Db, writes: WriteWatch, limits = PULL_CACHE_LIMITS) {
 	const readStamps = preparedQuery(
 		db,
 		(householdId: number) =>
@@ -34,35 +70,60 @@ export function pullAnswers(db: Db, writes: WriteWatch) {
 			]),
 		[0]
 	);
-	type Kept = { stamps: string; answer: JsonAnswer; generation: number };
-	const answers = new LruMap<string, Kept>(MAX_ANSWERS);
+	// By household, then by window: each household's answers weigh within its share, and the
+	// households (each weighing what it keeps) within the town's budget.
+	const households = new LruMap<number, Household>(MAX_HOUSEHOLDS, {
+		maxBytes: limits.totalBytes,
+		bytesOf: (windows) => windows.bytes
+	});
+	const windowsOf = (householdId: number): Household =>
+		households.get(householdId) ??
+		new LruMap<string, Kept>(Infinity, { maxBytes: limits.householdBytes, bytesOf: (k) => k.bytes });
+	/** Keeps the household's windows as they are now: counted again, and the most recent. */
+	const update = (householdId: number, windows: Household) =>
+		windows.size > 0 ? households.set(householdId, windows) : households.delete(householdId);
 
-	const key = (householdId: number, from: string, to: string) => `${householdId}/${from}/${to}`;
+	const key = (from: string, to: string) => `${from}/${to}`;
 
 	return {
 		/** The kept answer, when nothing at all was written since it was last checked. */
 		remembered(householdId: number, from: string, to: string): JsonAnswer | undefined {
-			const k = key(householdId, from, to);
-			const kept = answers.get(k);
+			const kept = households.get(householdId)?.get(key(from, to));
 			return kept?.generation === writes.generation() ? kept.answer : undefined;
 		},
 
 		/** The answer for this household and window: the kept one if still true, or `build()`'s, kept. */
 		async answer(householdId: number, from: string, to: string, build: () => Promise<unknown>) {
-			const k = key(householdId, from, to);
-			const kept = answers.get(k);
+			const k = key(from, to);
+			const kept = households.get(householdId)?.get(k);
 			// Read before building: a change committed meanwhile moves them past these, so an answer
 			// that already includes it is checked or built once more rather than kept too long.
 			const generation = writes.generation();
 			const [row] = await readStamps(householdId);
 			const stamps = `${row?.household}/${row?.version}/${row?.town}`;
 			if (kept?.stamps === stamps) {
-				answers.set(k, { ...kept, generation });
+				kept.generation = generation;
 				return kept.answer;
 			}
 			const answer = new JsonAnswer(await build());
-			answers.set(k, { stamps, answer, generation });
+			const bytes = answerBytes(answer);
+			// Looked up again: other requests ran while this one was built.
+			const windows = windowsOf(householdId);
+			if (bytes > limits.answerBytes) windows.delete(k);
+			else windows.set(k, { stamps, answer, generation, bytes });
+			update(householdId, windows);
 			return answer;
+		},
+
+		/** What is kept, for the tests and the bench: answers, households, and their bytes. */
+		stats() {
+			let answers = 0;
+			let largestHousehold = 0;
+			for (const windows of households.values()) {
+				answers += windows.size;
+				largestHousehold = Math.max(largestHousehold, windows.bytes);
+			}
+			return { answers, households: households.size, bytes: households.bytes, largestHousehold };
 		}
 	};
 }

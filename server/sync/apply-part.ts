@@ -1,14 +1,17 @@
 import type { ActivityDefinition } from '../../src/lib/domain/agenda/activities.ts';
 import type { TownCalendar } from '../../src/lib/domain/agenda/calendar.ts';
+import { parisDate } from '../../src/lib/domain/agenda/paris-time.ts';
 import { newPlanState, planChanges, summarize, type Change } from '../../src/lib/domain/agenda/planner.ts';
 import { idTakenResult, planResult, unknownPersonResult } from '../../src/lib/domain/sync/mutation-result.ts';
 import { joinSummaries } from '../../src/lib/domain/sync/mutation-parts.ts';
 import type { BulkSummary, Mutation, MutationResult } from '../../src/lib/domain/sync/protocol.ts';
+import { mutationWeight } from '../../src/lib/domain/sync/push-budget.ts';
 import { loadAgendaPersons, loadCapacity, loadReservations } from '../agenda/agenda-data.ts';
 import { writeChanges } from '../agenda/reservation-writer.ts';
 import type { Db } from '../db/database.ts';
 import type { AppDeps } from '../deps.ts';
 import type { CurrentAccount } from '../http/app-env.ts';
+import { reserveDayChanges } from './day-budget.ts';
 import { bumpVersion } from './household-version.ts';
 
 export type Reference = { activities: ActivityDefinition[]; calendar: TownCalendar; author: string };
@@ -38,8 +41,9 @@ async function store(trx: Db, account: CurrentAccount, mutation: Mutation, now: 
  * Invariant: each part's effect and the record of what is done commit together, so a replay (an
  * answer lost on the way back, a second request with the same mutation, a restart in the middle)
  * goes on from where it is and applies nothing twice; once complete, it finds the answer and
- * changes nothing. Every rule is checked again here with the server's clock: the browser's check
- * was only a forecast.
+ * changes nothing. Its weight is taken from the household's budget of the day with its first
+ * part, so it is counted once too. Every rule is checked again here with the server's clock: the
+ * browser's check was only a forecast.
  */
 export async function applyPart(
 	deps: Pick<AppDeps, 'db' | 'clock'>,
@@ -66,11 +70,18 @@ export async function applyPart(
 		// enrolment, is refused at no cost, and nothing is written.
 		const unknown = stored ? null : unknownPersonResult(mutation, ids);
 		if (unknown) return unknown;
+		const now = deps.clock.now();
+		// Its weight taken from the household's budget of the day once, with its first part (a
+		// replay or a later part finds it stored); over the budget, refused before any work.
+		if (!stored) {
+			const weight = mutationWeight(mutation);
+			const refused = await reserveDayChanges(trx, account.householdId, parisDate(now), weight, mutation.id);
+			if (refused) return refused;
+		}
 
 		const { changes: all, parts } = work();
 		const next = stored?.next ?? 0;
 		const changes = parts[next] ?? [];
-		const now = deps.clock.now();
 		const dates = changes.map((c) => c.date).sort();
 		const [from = '', to = ''] = [dates[0], dates[dates.length - 1]];
 		const [reservations, capacity] = await Promise.all([

@@ -9,8 +9,13 @@ import {
 import type { AppDeps } from '../deps.ts';
 import type { CurrentAccount } from '../http/app-env.ts';
 import { readVersion } from './household-version.ts';
+import { windowHistory } from './pull-history.ts';
 
-/** GET /api/sync/pull: the household's agenda between two days, and the version it is at. */
+/**
+ * GET /api/sync/pull: the household's agenda between two days, and the version it is at. Every
+ * part is bounded (src/lib/domain/sync/pull-bounds.ts): bookings and places by the window's days,
+ * the household's children and the town's activities; the history by its limit.
+ */
 export async function pullAgenda(
 	deps: AppDeps,
 	account: CurrentAccount,
@@ -28,20 +33,7 @@ export async function pullAgenda(
 	const [reservations, capacity, history] = await Promise.all([
 		loadReservations(db, ids, from, to),
 		loadCapacity(db, activities, from, to),
-		ids.length === 0
-			? []
-			: db
-					.selectFrom('reservation_history')
-					.select(['person_id', 'service_date', 'activity_code', 'action', 'at', 'author'])
-					.where('household_id', '=', account.householdId)
-					// By person and day (history_by_person_date): the household alone has no index, and a
-					// school year of history is millions of lines to scan. Only these persons are shown.
-					.where('person_id', 'in', ids)
-					.where('service_date', '>=', from)
-					.where('service_date', '<=', to)
-					.orderBy('at', 'desc')
-					.orderBy('id', 'desc')
-					.execute()
+		windowHistory(db, { householdId: account.householdId, personIds: ids, from, to })
 	]);
 	return {
 		version,
@@ -52,13 +44,6 @@ export async function pullAgenda(
 		persons,
 		reservations,
 		capacity,
-		history: history.map((h) => ({
-			personId: h.person_id,
-			date: h.service_date,
-			activityCode: h.activity_code,
-			action: h.action,
-			at: h.at,
-			author: h.author
-		}))
+		...history
 	};
 }

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { fieldErrors } from '../../src/lib/domain/forms/field-errors.ts';
+import { MAX_WINDOW_DAYS } from '../../src/lib/domain/sync/pull-bounds.ts';
 import { pushRequestSchema, SYNC_SCHEMA_VERSION } from '../../src/lib/domain/sync/protocol.ts';
 import { requireAccount } from '../accounts/session-middleware.ts';
 import type { AppDeps } from '../deps.ts';
@@ -12,7 +13,6 @@ import { pullAnswers } from '../read-cache/pull-answers.ts';
 import { pullAgenda } from './pull-service.ts';
 import { pushMutations } from './push-service.ts';
 
-const MAX_WINDOW_DAYS = 120;
 // Each refusal reads as a sentence for a person: zod's own words ("date ISO invalide") are not one.
 const windowDay = z.iso.date({ error: 'Période invalide : les dates sont attendues au format AAAA-MM-JJ.' });
 const schemaVersion = 'Version de synchronisation absente ou invalide : rechargez la page.';

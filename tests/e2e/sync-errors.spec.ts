@@ -1,4 +1,5 @@
 import { expect, expectNoAxeViolations, test } from './support/fixtures.ts';
+import { randomUUID } from 'node:crypto';
 import { lunch, MONDAY_9AM, openAgenda } from './support/agenda-page.ts';
 
 test.use({ demo: true, serverNow: MONDAY_9AM });
@@ -63,5 +64,72 @@ test.describe('sync errors', () => {
 		);
 		await expect(page.getByRole('button', { name: 'Synchroniser' })).toBeVisible();
 		await expect(page.getByText('1 modification en attente')).toBeVisible();
+	});
+
+	test('a change beyond the household’s budget of the day is refused with its reason, never lost silently', async ({
+		page,
+		baseURL
+	}, testInfo) => {
+		await openAgenda(page);
+		// Another device of the household spends the day's budget: five saisies groupées of 2,000
+		// day changes (Tim, the five school-day activities, 400 days), booking then cancelling.
+		const tim = Number(
+			await page.evaluate(async () => {
+				const res = await fetch('/api/sync/pull?from=2026-12-01&to=2026-12-31&schemaVersion=1');
+				return ((await res.json()) as { persons: { id: number }[] }).persons[0]?.id;
+			})
+		);
+		const heavy = (action: 'creer' | 'supprimer') => ({
+			id: randomUUID(),
+			kind: 'reservation.bulk.v1',
+			createdAt: MONDAY_9AM,
+			payload: {
+				personIds: [tim],
+				action,
+				from: '2026-12-01',
+				to: '2028-01-04',
+				activityCodes: [
+					'restauration-midi',
+					'garderie-matin-gratuite',
+					'garderie-matin-payante',
+					'garderie-soir-gratuite',
+					'garderie-soir-payante'
+				],
+				periodicity: 'aucune',
+				weekdays: []
+			}
+		});
+		const spent = await page.request.post('/api/sync/push', {
+			headers: { Origin: baseURL ?? '' },
+			data: {
+				schemaVersion: 1,
+				mutations: ['creer', 'supprimer', 'supprimer', 'supprimer', 'supprimer'].map((a) =>
+					heavy(a as 'creer')
+				)
+			}
+		});
+		const answer = (await spent.json()) as { results: { status: string }[] };
+		expect(answer.results.map((r) => r.status)).toEqual(Array(5).fill('applied'));
+
+		await page.getByRole('button', { name: /^jeudi 3 décembre 2026 :/ }).click();
+		await lunch(page)
+			.getByRole('button', { name: /^Réserver/ })
+			.click();
+		const refusal = page
+			.getByRole('alert')
+			.filter({ hasText: 'Réservation du jeudi 3 décembre 2026 refusée' });
+		await expect(refusal).toHaveText(
+			"Réservation du jeudi 3 décembre 2026 refusée : limite du jour atteinte : votre foyer a déjà demandé aujourd'hui " +
+				"les 10\u202f000 changements de réservation permis par jour. Cette modification n'a pas été enregistrée : " +
+				'refaites-la demain.'
+		);
+		await expect(page.getByText('modification en attente')).toHaveCount(0);
+		await expect(lunch(page).getByRole('button', { name: /^Réserver/ })).toBeVisible();
+		await expectNoAxeViolations(page);
+		for (const width of [360, 1366]) {
+			await page.setViewportSize({ width, height: width === 360 ? 800 : 900 });
+			await refusal.scrollIntoViewIfNeeded();
+			await page.screenshot({ path: testInfo.outputPath(`day-budget-${width}.png`), fullPage: false });
+		}
 	});
 });

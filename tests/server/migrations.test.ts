@@ -42,7 +42,8 @@ describe('migrations', () => {
 				'applied_mutation',
 				'household_version',
 				'household_stamp',
-				'town_stamp'
+				'town_stamp',
+				'household_day_budget'
 			].sort()
 		);
 	});
@@ -56,7 +57,8 @@ describe('migrations', () => {
 			'0003_agenda_billing_sync',
 			'0004_pull_stamps',
 			'0005_expiry_indexes',
-			'0006_replace_stamps_and_ledger_index'
+			'0006_replace_stamps_and_ledger_index',
+			'0008_history_bound_and_day_budget'
 		]);
 		await installTownDefaults(first.db, fixedClock('2026-11-28T09:00:00Z'), 'Ville de Test');
 		await first.db.destroy();
@@ -83,7 +85,8 @@ describe('migrations', () => {
 		onTestFinished(() => db.destroy());
 		expect(await migrateToLatest(db)).toEqual([
 			'0005_expiry_indexes',
-			'0006_replace_stamps_and_ledger_index'
+			'0006_replace_stamps_and_ledger_index',
+			'0008_history_bound_and_day_budget'
 		]);
 		const triggers = await sql<{
 			name: string;
@@ -95,6 +98,10 @@ describe('migrations', () => {
 			'reservation_history_replace_raises_stamps',
 			'reservation_replace_raises_stamps'
 		]);
+		const index = await sql<{
+			name: string;
+		}>`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'reservation_history'`.execute(db);
+		expect(index.rows.map((i) => i.name)).toContain('history_by_household_recent');
 		const { n } = await db
 			.selectFrom('activity')
 			.select(({ fn }) => fn.countAll<number>().as('n'))

@@ -1,10 +1,15 @@
 import { join } from 'node:path';
+import { deflateSync, gzipSync } from 'node:zlib';
 import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { AgendaSnapshot } from '../../src/lib/domain/agenda/snapshot.ts';
 import { DATABASE_FILE } from '../../server/db/database.ts';
 import { preparedQuery } from '../../server/db/prepared-query.ts';
+import { JsonAnswer } from '../../server/http/json-answer.ts';
+import { LruMap } from '../../server/read-cache/lru-map.ts';
+import { answerBytes, PULL_CACHE_LIMITS, pullAnswers } from '../../server/read-cache/pull-answers.ts';
+import { addDays } from '../../src/lib/domain/agenda/dates.ts';
 import { create, enrol, pull, push, withDupinFamily, withMartinFamily } from './support/agenda.ts';
 import { testApp, testDatabase, type TestCtx } from './support/test-app.ts';
 
@@ -346,5 +351,114 @@ describe('preparedQuery', () => {
 				[0]
 			)
 		).toThrow(/impossibles à rattacher/);
+	});
+});
+
+describe('pull answers kept in memory are bounded by their bytes', () => {
+	const KiB = 1024;
+	/** An answer of about `kib` KiB of JSON, distinct by `tag`. */
+	const payload = (kib: number, tag: string) => async () => ({ tag, pad: 'x'.repeat(kib * KiB) });
+	const small = { totalBytes: 600 * KiB, householdBytes: 200 * KiB, answerBytes: 100 * KiB };
+
+	async function cache(limits = small) {
+		const { db, writes } = await testDatabase();
+		return pullAnswers(db, writes, limits);
+	}
+	const day = (n: number) => addDays('2026-12-01', n);
+
+	it('never keeps an answer above its size, and forgets the window it replaces', async () => {
+		const pulls = await cache();
+		await pulls.answer(1, day(0), day(30), payload(10, 'small'));
+		expect(pulls.remembered(1, day(0), day(30))).toBeDefined();
+		const large = await pulls.answer(1, day(1), day(31), payload(60, 'large'));
+		expect(large.text.length).toBeGreaterThan(60 * KiB);
+		expect(pulls.remembered(1, day(1), day(31))).toBeUndefined();
+		expect(pulls.stats()).toMatchObject({ answers: 1, households: 1 });
+	});
+
+	it('keeps one household within its share, whatever windows it asks for, and the others’ answers', async () => {
+		const pulls = await cache();
+		await pulls.answer(2, day(0), day(30), payload(20, 'other'));
+		for (let n = 0; n < 60; n++) await pulls.answer(1, day(n), day(n + 30), payload(20, `w${n}`));
+		const stats = pulls.stats();
+		expect(stats.largestHousehold).toBeLessThanOrEqual(small.householdBytes);
+		expect(stats.answers).toBeLessThanOrEqual(1 + Math.floor(small.householdBytes / (40 * KiB)));
+		// Its most recent windows are kept, its first ones dropped; the other household's is there.
+		expect(pulls.remembered(1, day(59), day(89))).toBeDefined();
+		expect(pulls.remembered(1, day(0), day(30))).toBeUndefined();
+		expect(pulls.remembered(2, day(0), day(30))).toBeDefined();
+	});
+
+	it('keeps all households within the town’s budget, the least recently read dropped first', async () => {
+		const pulls = await cache();
+		for (let household = 1; household <= 40; household++) {
+			await pulls.answer(household, day(0), day(30), payload(20, `h${household}`));
+			// The first household reads its agenda again and again: it stays.
+			pulls.remembered(1, day(0), day(30));
+		}
+		const stats = pulls.stats();
+		expect(stats.bytes).toBeLessThanOrEqual(small.totalBytes);
+		expect(stats.households).toBeLessThan(40);
+		expect(pulls.remembered(1, day(0), day(30))).toBeDefined();
+		expect(pulls.remembered(2, day(0), day(30))).toBeUndefined();
+		expect(pulls.remembered(40, day(0), day(30))).toBeDefined();
+	});
+
+	it('keeps the town’s limits against one household asking for 120 windows of the largest answers', async () => {
+		const pulls = await cache(PULL_CACHE_LIMITS);
+		// Answers just under the size kept, each built for a window of its own (the attack of round 2,
+		// where 12 MiB answers were kept for each of 120 windows).
+		const kib = Math.floor(PULL_CACHE_LIMITS.answerBytes / 2 / KiB) - 2;
+		for (let n = 0; n < 120; n++) await pulls.answer(7, day(n), day(n + 119), payload(kib, `w${n}`));
+		const stats = pulls.stats();
+		expect(stats.answers).toBeGreaterThan(0);
+		expect(stats.bytes).toBeLessThanOrEqual(PULL_CACHE_LIMITS.householdBytes);
+		expect(PULL_CACHE_LIMITS.householdBytes * 10).toBeLessThanOrEqual(PULL_CACHE_LIMITS.totalBytes);
+	});
+
+	it('counts what an answer holds, high: its text at one or two bytes a character, and its compressed copies', async () => {
+		const ctx = await testApp({ now: NOW });
+		const { client, timId } = await withDupinFamily(ctx);
+		const days = Array.from({ length: 120 }, (_, i) => addDays('2026-12-01', i));
+		await push(client, ...days.slice(0, 100).map((d) => create(timId, 'restauration-midi', d)));
+		const snapshot = await pull(client, '2026-12-01', '2027-03-30');
+		expect(snapshot.history.length).toBeGreaterThan(30);
+		const answer = new JsonAnswer(snapshot);
+		const text = Buffer.from(answer.text);
+		// gzip and deflate, for each of the two sets of security headers: four copies at most.
+		const copies = 2 * (gzipSync(text).length + deflateSync(text).length);
+		expect(copies).toBeLessThanOrEqual(answer.text.length);
+		expect(answerBytes(answer)).toBeGreaterThanOrEqual(answer.text.length + copies);
+		// One character beyond Latin-1 (a name with Œ), and V8 keeps the whole text at two bytes each.
+		const wide = new JsonAnswer({ ...snapshot, persons: [{ ...snapshot.persons[0], prenom: 'Œdipe' }] });
+		expect(answerBytes(wide)).toBeGreaterThanOrEqual(2 * wide.text.length + copies);
+	});
+});
+
+describe('LruMap', () => {
+	it('drops the least recently used beyond its count, or beyond its bytes when it weighs them', () => {
+		const counted = new LruMap<string, number>(2);
+		counted.set('a', 1);
+		counted.set('b', 2);
+		counted.get('a');
+		counted.set('c', 3);
+		expect([counted.get('a'), counted.get('b'), counted.get('c')]).toEqual([1, undefined, 3]);
+
+		const weighed = new LruMap<string, string>(Infinity, { maxBytes: 10, bytesOf: (v) => v.length });
+		weighed.set('a', 'xxxx');
+		weighed.set('b', 'yyyy');
+		expect(weighed.bytes).toBe(8);
+		weighed.get('a');
+		weighed.set('c', 'zzzz');
+		expect([weighed.get('a'), weighed.get('b'), weighed.get('c')]).toEqual(['xxxx', undefined, 'zzzz']);
+		expect(weighed.bytes).toBe(8);
+		// Set again, an entry is weighed again.
+		weighed.set('a', 'x');
+		expect(weighed.bytes).toBe(5);
+		weighed.delete('c');
+		expect([weighed.bytes, weighed.size]).toEqual([1, 1]);
+		// An entry heavier than the whole is not kept at all.
+		weighed.set('d', 'w'.repeat(11));
+		expect([weighed.size, weighed.bytes]).toEqual([0, 0]);
 	});
 });

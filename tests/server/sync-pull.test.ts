@@ -58,7 +58,8 @@ describe('GET /api/sync/pull', () => {
 			to: '2026-12-31',
 			reservations: [],
 			capacity: [],
-			history: []
+			history: [],
+			historyTruncated: false
 		});
 		// Pascal has no enrolment, so no agenda: only Tim is listed.
 		expect(snapshot.persons).toEqual([

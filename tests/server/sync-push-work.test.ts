@@ -66,6 +66,8 @@ describe('the work of one push is bounded', () => {
 		expect(first.status).toBe(200);
 		expect(first.body.results.map((r) => r.id)).toEqual(mutations.slice(0, perPush).map((m) => m.id));
 		expect(await rowCounts(ctx)).toMatchObject({ applied: perPush });
+		// The next day (Paris): the household's budget of the day is spent (sync-day-budget.test.ts).
+		ctx.clock.set('2026-11-28T23:30:00Z');
 		const rest = await push(client, ...mutations.slice(perPush));
 		expect(rest.body.results.map((r) => r.id)).toEqual(mutations.slice(perPush).map((m) => m.id));
 		// Created, cancelled, created…: what the last one booked is what remains.

@@ -6,6 +6,7 @@ import {
 	type Mutation,
 	type MutationResult
 } from './protocol.ts';
+import { DAY_CHANGE_BUDGET } from './push-budget.ts';
 
 /**
  * What the server answers for each mutation, once it has decided: the same words whoever decides
@@ -15,6 +16,7 @@ import {
 const UNREADABLE = 'Modification illisible : elle a été ignorée.';
 /** Longer than any id this portal makes (a UUID): anything longer is not echoed back. */
 const MAX_ECHOED_ID = 64;
+const number = new Intl.NumberFormat('fr-FR');
 
 export type Reading = { mutation: Mutation } | { result: MutationResult };
 
@@ -47,6 +49,26 @@ export function unknownPersonResult(mutation: Mutation, agendaPersons: Set<numbe
 		code: 'introuvable',
 		reason: "Cette personne n'a pas d'agenda dans votre foyer."
 	};
+}
+
+/** The refusal code of a mutation beyond the household's budget of the day (push-budget.ts). */
+export const OVER_DAY_BUDGET = 'limite-du-jour';
+
+/**
+ * A mutation of `weight` day changes when only `left` remain in the household's budget of the
+ * day: rejected, with what to do, so that nothing a parent asked for disappears silently.
+ */
+export function overDayBudgetResult(id: string, weight: number, left: number): MutationResult {
+	const allowed = `${number.format(DAY_CHANGE_BUDGET)} changements de réservation permis par jour`;
+	const reason =
+		left <= 0
+			? `Limite du jour atteinte : votre foyer a déjà demandé aujourd'hui les ${allowed}. ` +
+				"Cette modification n'a pas été enregistrée : refaites-la demain."
+			: `Limite du jour atteinte : cette modification demande ${number.format(weight)} changements de ` +
+				`réservation et il n'en reste que ${number.format(left)} aujourd'hui à votre foyer, sur les ` +
+				`${allowed}. Elle n'a pas été enregistrée : refaites-la demain, ou choisissez une période ` +
+				'plus courte.';
+	return { id, status: 'rejected', code: OVER_DAY_BUDGET, reason };
 }
 
 /** An id already applied for another household: refused, and its answer never shown. */

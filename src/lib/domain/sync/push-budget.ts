@@ -13,12 +13,25 @@ import { countPeriodDays, type Periodicity } from '../agenda/periodicity.ts';
  * - one push is at most PUSH_BUDGET changes in all: the server leaves the mutations beyond it
  *   unanswered, and the browser's engine, which builds its batches with the same weights, sends
  *   them in its next request.
+ * - one household's pushes ask for at most DAY_CHANGE_BUDGET changes in one day (Paris): every
+ *   change is a history line and a ledger line for ever, and without a budget a household could
+ *   write thousands a second. A mutation beyond it is rejected with its reason (the parent sees it),
+ *   never applied in part. Its weight is reserved before any work, once (its parts and replays
+ *   cost nothing more); refusals of a kind that costs no work (unreadable, too heavy, another
+ *   household's child) are not counted.
  * The bench (README, Benchmark) times the heaviest transaction and reads other households' agendas
  * while the heaviest pushes are applied.
  */
 export const MAX_TRANSACTION_WEIGHT = 500;
 export const MAX_MUTATION_WEIGHT = 2000;
 export const PUSH_BUDGET = 10_000;
+/**
+ * 10,000 a day: a parent booking the whole school year for three children in three activities
+ * asks for about 2,000 (3 × 3 × 218 weekdays), and could then cancel and book it all again, and
+ * correct days one by one, and stay within it; a household at the budget adds 10,000 history lines
+ * a day, where one household wrote 28,000 in ten seconds without it.
+ */
+export const DAY_CHANGE_BUDGET = 10_000;
 /** At most this many mutations per push (the server refuses more). */
 export const MAX_PUSH_MUTATIONS = 500;
 
