@@ -91,7 +91,9 @@ test.describe('agenda', () => {
 		await expect(page.getByText('modifications en attente')).toHaveCount(0);
 		await expect(
 			page.getByRole('alert').filter({ hasText: 'Réservation du mardi 1er décembre 2026 refusée' })
-		).toContainText("la date limite est dépassée : modifiable jusqu'au 30/11/2026 à 10:00.");
+		).toHaveText(
+			'Réservation du mardi 1er décembre 2026 refusée : la date limite est dépassée depuis le 30/11/2026 à 10:00.'
+		);
 		await expect(lunch(page)).toContainText('Réservé');
 		await expect(dayButton(page, 'jeudi 3 décembre 2026')).toHaveAccessibleName(/: Réservé$/);
 		await expect(dayButton(page, 'mardi 8 décembre 2026')).toHaveAccessibleName(/: Réservé$/);

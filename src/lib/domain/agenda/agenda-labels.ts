@@ -1,4 +1,5 @@
-import type { BulkSummary } from '../sync/protocol.ts';
+import type { BulkSummary, MutationKind } from '../sync/protocol.ts';
+import { longDay } from './agenda-format.ts';
 import type { ActivityState, DayColour } from './agenda-view.ts';
 import type { RefusalCode } from './rules.ts';
 
@@ -69,4 +70,20 @@ export function bulkSummaryText(summary: BulkSummary, action: 'creer' | 'supprim
 	const skipped = summary.skipped.length;
 	if (skipped > 0) done.push(`${skipped} ${plural(skipped, 'ignorée')}`);
 	return `${done.join(', ')}.`;
+}
+
+/**
+ * "Annulation du mardi 1er décembre 2026 refusée : la date limite est dépassée depuis le …": what
+ * the town hall refused, then its reason as the rest of the sentence (a reason has no colon).
+ */
+export function refusalSentence(kind: MutationKind, payload: unknown, reason: string): string {
+	const p = (payload ?? {}) as { date?: string; from?: string; to?: string };
+	const what =
+		kind === 'reservation.create.v1'
+			? `Réservation du ${longDay(p.date ?? '')}`
+			: kind === 'reservation.cancel.v1'
+				? `Annulation du ${longDay(p.date ?? '')}`
+				: `Saisie groupée du ${longDay(p.from ?? '')} au ${longDay(p.to ?? '')}`;
+	const rest = reason.replace(/^./, (c) => c.toLowerCase());
+	return `${what} refusée : ${rest}`;
 }
