@@ -62,7 +62,14 @@ export const agendaSnapshotSchema = z.object({
 	reservations: z.array(reservationSchema),
 	/** Bookings per day of the activities with a capacity, all households together. */
 	capacity: z.array(z.object({ activityCode: z.string(), date: day, count: z.int() })),
-	history: z.array(historyLineSchema)
+	/** The window's history, newest first: at most HISTORY_LIMIT lines (src/lib/domain/sync/pull-bounds.ts). */
+	history: z.array(historyLineSchema),
+	/**
+	 * True when the window has more history lines than `history` holds: those missing are older
+	 * than its last (oldest) line, so a period may lack its earlier actions. The agenda says so.
+	 * Absent from snapshots kept by an earlier version: read as false.
+	 */
+	historyTruncated: z.boolean().optional()
 });
 
 export type AgendaPerson = z.infer<typeof personSchema>;
