@@ -46,3 +46,30 @@ test.describe('agenda on a phone', () => {
 		expect(await drawnText(page, '#agenda-periode')).toBe('mardi 1er décembre 2026');
 	});
 });
+
+test.describe('saisie groupée on a narrow phone', () => {
+	for (const width of [320, 360]) {
+		test(`at ${width} px every checkbox is drawn the same size, its label on one line or two`, async ({
+			page
+		}) => {
+			await page.setViewportSize({ width, height: 780 });
+			await openAgenda(page);
+			await page.getByRole('button', { name: 'Saisie groupée' }).click();
+			const dialog = page.getByRole('dialog', { name: 'Saisie groupée' });
+			const boxes = dialog.getByRole('checkbox');
+			await expect(boxes.first()).toBeVisible();
+			const sizes = await boxes.evaluateAll((inputs) =>
+				inputs.map((input) => {
+					const box = input.getBoundingClientRect();
+					const label = input.closest('label')!.getBoundingClientRect();
+					return { size: `${box.width}×${box.height}`, labelHeight: label.height };
+				})
+			);
+			// Some labels take two lines at this width (else the test proves nothing)…
+			const heights = sizes.map((s) => s.labelHeight);
+			expect(Math.max(...heights)).toBeGreaterThan(Math.min(...heights) + 5);
+			// …and all the boxes are the same.
+			expect(new Set(sizes.map((s) => s.size))).toEqual(new Set([sizes[0]!.size]));
+		});
+	}
+});

@@ -24,15 +24,19 @@ export const ACTIVITY_STATE_LABELS: Record<ActivityState, string> = {
 	'non-reserve': 'Non réservé'
 };
 
-/** The manual's colour code: vert, gris, jaune, rouge, bleu; the mark repeats it without colour. */
-export const DAY_COLOURS: Record<DayColour, { label: string; mark: string; legend: string }> = {
-	reservable: { label: 'Réservable', mark: '○', legend: 'Vert : réservable' },
-	ferme: { label: 'Pas de service', mark: '–', legend: 'Gris : pas de service' },
-	aujourdhui: { label: "Aujourd'hui", mark: '☀', legend: "Jaune : aujourd'hui" },
-	reserve: { label: 'Réservé', mark: '●', legend: 'Rouge : réservé' },
-	'reserve-aujourdhui': { label: 'Réservation du jour', mark: '★', legend: 'Bleu : réservation du jour' }
+/**
+ * The manual's colour code: vert, gris, jaune, rouge, bleu. Each colour also has its own picture
+ * (AgendaIcon, named as the colour), so it can be told without seeing colours.
+ */
+export const DAY_COLOURS: Record<DayColour, { label: string; legend: string }> = {
+	reservable: { label: 'Réservable', legend: 'Vert : réservable' },
+	ferme: { label: 'Pas de service', legend: 'Gris : pas de service' },
+	aujourdhui: { label: "Aujourd'hui", legend: "Jaune : aujourd'hui" },
+	reserve: { label: 'Réservé', legend: 'Rouge : réservé' },
+	'reserve-aujourdhui': { label: 'Réservation du jour', legend: 'Bleu : réservation du jour' }
 };
-export const PENDING_MARK = { mark: '⏳', legend: 'En attente d’envoi à la mairie' };
+/** A day with a change not yet sent (its picture: the hourglass). */
+export const PENDING_LEGEND = 'En attente d’envoi à la mairie';
 
 /** Why a saisie groupée left out one booking (a person, a day, an activity). */
 export const REFUSAL_LABELS: Record<RefusalCode, string> = {
