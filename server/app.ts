@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { apiRoutes } from './api.ts';
+import { systemClock } from './clock.ts';
 import type { AppDeps } from './deps.ts';
 import { handleError } from './http/errors.ts';
 import { securityHeaders } from './http/security-headers.ts';
@@ -10,16 +11,24 @@ export type { AppDeps } from './deps.ts';
 /** The whole HTTP surface: the JSON API under /api and the built SPA for everything else. */
 export function createApp(deps: AppDeps) {
 	const shell = renderShell(deps.config.appDir, deps.config.townName);
+	const base = new Hono().use(
+		securityHeaders({
+			scriptHashes: shell?.scriptHashes ?? [],
+			styleAttributeHashes: shell?.styleAttributeHashes ?? []
+		})
+	);
+	// The browser takes the API's `Date` header as the server's time (the agenda draws deadlines
+	// with it, not with the device's clock). Node writes it from the system clock; a server on
+	// another clock (a test's set time) writes its own, so both say the time the rules decide by.
+	const clock = deps.clock;
+	if (clock !== systemClock) {
+		base.use('/api/*', async (c, next) => {
+			await next();
+			c.res.headers.set('Date', clock.now().toUTCString());
+		});
+	}
 	// Chained, so that the app's type carries every API route to the tests' typed client.
-	const app = new Hono()
-		.use(
-			securityHeaders({
-				scriptHashes: shell?.scriptHashes ?? [],
-				styleAttributeHashes: shell?.styleAttributeHashes ?? []
-			})
-		)
-		.onError(handleError)
-		.route('/api', apiRoutes(deps));
+	const app = base.onError(handleError).route('/api', apiRoutes(deps));
 	mountSpa(app, deps.config.appDir, shell);
 	return app;
 }

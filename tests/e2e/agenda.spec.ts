@@ -79,7 +79,8 @@ test.describe('agenda', () => {
 
 		await page.reload();
 		await expect(page.getByText('4 modifications en attente')).toBeVisible();
-		await page.getByRole('button', { name: 'Période suivante' }).click();
+		// The address kept the month shown, offline too.
+		await expect(page.getByText('décembre 2026', { exact: true })).toBeVisible();
 		await dayButton(page, 'jeudi 3 décembre 2026').click();
 		await expect(lunch(page)).toContainText('Réservation en attente d’envoi');
 		await expect(dayButton(page, 'jeudi 3 décembre 2026')).toHaveAccessibleName(/modification en attente/);
@@ -91,7 +92,9 @@ test.describe('agenda', () => {
 		await expect(page.getByText('modifications en attente')).toHaveCount(0);
 		await expect(
 			page.getByRole('alert').filter({ hasText: 'Réservation du mardi 1er décembre 2026 refusée' })
-		).toContainText("la date limite est dépassée : modifiable jusqu'au 30/11/2026 à 10:00.");
+		).toHaveText(
+			'Réservation du mardi 1er décembre 2026 refusée : la date limite est dépassée depuis le 30/11/2026 à 10:00.'
+		);
 		await expect(lunch(page)).toContainText('Réservé');
 		await expect(dayButton(page, 'jeudi 3 décembre 2026')).toHaveAccessibleName(/: Réservé$/);
 		await expect(dayButton(page, 'mardi 8 décembre 2026')).toHaveAccessibleName(/: Réservé$/);

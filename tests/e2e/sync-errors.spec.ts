@@ -24,7 +24,7 @@ test.describe('sync errors', () => {
 
 		const alert = page.getByRole('alert').filter({ hasText: 'La synchronisation a échoué' });
 		await expect(alert).toHaveText(
-			'⚠ La synchronisation a échoué : le serveur a refusé la demande (erreur 413 : Envoi trop ' +
+			'La synchronisation a échoué : le serveur a refusé la demande (erreur 413 : Envoi trop ' +
 				'volumineux). Vos modifications restent enregistrées sur cet appareil ; elles seront renvoyées ' +
 				'automatiquement, ou avec «\u00a0Synchroniser\u00a0». Si le problème persiste, contactez la mairie.'
 		);

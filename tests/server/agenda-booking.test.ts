@@ -131,7 +131,7 @@ describe('every refusal is an answer (HTTP 200) with a code and a French reason'
 		expect(status).toBe(200);
 		for (const result of body.results) expect(result).toMatchObject({ status: 'rejected', code: 'ferme' });
 		expect(body.results[0]).toMatchObject({
-			reason: 'Pas de restauration scolaire le 02/12 : le service est fermé ce jour-là.'
+			reason: 'Pas de restauration scolaire le 02/12 (service fermé ce jour-là).'
 		});
 		expect(body.results[3]).toMatchObject({ reason: expect.stringContaining('29/03') });
 		// The centre de loisirs runs on Wednesdays and school holidays, never on a school day.
@@ -147,7 +147,8 @@ describe('every refusal is an answer (HTTP 200) with a code and a French reason'
 		expect(await pushOne(client, create(timId, 'centre-de-loisirs', '2026-12-02'))).toMatchObject({
 			status: 'rejected',
 			code: 'non-inscrit',
-			reason: "L'enfant n'est pas inscrit à : Centre de loisirs (fiche enfant)."
+			reason:
+				"L'enfant n'est pas inscrit à l'activité « Centre de loisirs » (inscription par la fiche enfant)."
 		});
 		// Holidays are leisure days: once enrolled, he may come during the Noël holidays.
 		await enrol(ctx, timId, 'centre-de-loisirs');
@@ -165,7 +166,7 @@ describe('every refusal is an answer (HTTP 200) with a code and a French reason'
 			id: expect.any(String),
 			status: 'rejected',
 			code: 'delai-depasse',
-			reason: "La date limite est dépassée : modifiable jusqu'au 30/11/2026 à 10:00."
+			reason: 'La date limite est dépassée depuis le 30/11/2026 à 10:00.'
 		});
 		expect(await pushOne(client, create(timId, 'garderie-soir-payante', '2026-12-01'))).toMatchObject({
 			status: 'applied'
@@ -173,7 +174,7 @@ describe('every refusal is an answer (HTTP 200) with a code and a French reason'
 		ctx.clock.set('2026-11-30T17:00:00Z');
 		expect(await pushOne(client, create(timId, 'garderie-matin-payante', '2026-12-01'))).toMatchObject({
 			code: 'delai-depasse',
-			reason: "La date limite est dépassée : modifiable jusqu'au 30/11/2026 à 18:00."
+			reason: 'La date limite est dépassée depuis le 30/11/2026 à 18:00.'
 		});
 		ctx.clock.set('2026-12-01T05:00:00Z');
 		const sameDay = await push(
@@ -232,7 +233,7 @@ describe('every refusal is an answer (HTTP 200) with a code and a French reason'
 		]);
 		expect(body.results[1]).toMatchObject({
 			code: 'conflit',
-			reason: 'Une seule garderie matin par jour : « Garderie matin gratuite » est déjà réservée le 03/12.'
+			reason: '« Garderie matin gratuite » est déjà réservée le 03/12 (une seule garderie matin par jour).'
 		});
 	});
 });

@@ -109,7 +109,8 @@ describe('saisie groupée', () => {
 			date: '2026-12-02',
 			activityCode: 'centre-de-loisirs',
 			code: 'non-inscrit',
-			reason: "L'enfant n'est pas inscrit à : Centre de loisirs (fiche enfant)."
+			reason:
+				"L'enfant n'est pas inscrit à l'activité « Centre de loisirs » (inscription par la fiche enfant)."
 		});
 		expect(summary.skipped).toContainEqual(
 			expect.objectContaining({ date: '2026-12-03', activityCode: 'restauration-midi', code: 'deja-reserve' })
@@ -288,7 +289,7 @@ describe('saisie groupée', () => {
 				date: '2026-12-02',
 				activityCode: 'centre-de-loisirs',
 				code: 'complet',
-				reason: 'Centre de loisirs (journée) est complet le 02/12.'
+				reason: '« Centre de loisirs (journée) » est complet le 02/12.'
 			}
 		]);
 		expect(await bookedDays(ctx, 'centre-de-loisirs')).toEqual([

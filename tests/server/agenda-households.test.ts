@@ -37,7 +37,7 @@ describe('two households', () => {
 			{
 				status: 'rejected',
 				code: 'complet',
-				reason: 'Centre de loisirs (journée) est complet le 02/12.'
+				reason: '« Centre de loisirs (journée) » est complet le 02/12.'
 			}
 		);
 		expect(await pushOne(dupin.client, create(dupin.timId, 'centre-de-loisirs', '2026-12-09'))).toMatchObject(

@@ -4,6 +4,7 @@ import { dayKind, isoWeek, type TownCalendar } from '../../src/lib/domain/agenda
 import { parisDate, parisWallTime } from '../../src/lib/domain/agenda/paris-time.ts';
 import { countPeriodDays, expandPeriod, type Periodicity } from '../../src/lib/domain/agenda/periodicity.ts';
 import { addDays } from '../../src/lib/domain/agenda/dates.ts';
+import { refusalSentence } from '../../src/lib/domain/agenda/agenda-labels.ts';
 import { bulkChanges, newPlanState, planChanges } from '../../src/lib/domain/agenda/planner.ts';
 import {
 	bookingRefusal,
@@ -86,7 +87,7 @@ describe('deadlines in Paris time', () => {
 		expect(bookingRefusal(context({ ...lunch, now: new Date('2026-12-02T08:59:00Z') }))).toBeNull();
 		expect(bookingRefusal(context({ ...lunch, now: new Date('2026-12-02T09:00:00Z') }))).toMatchObject({
 			code: 'delai-depasse',
-			reason: "La date limite est dépassée : modifiable jusqu'au 02/12/2026 à 10:00."
+			reason: 'La date limite est dépassée depuis le 02/12/2026 à 10:00.'
 		});
 		expect(bookingRefusal(context({ ...lunch, now: new Date('2026-12-03T06:00:00Z') }))?.code).toBe(
 			'delai-depasse'
@@ -113,7 +114,7 @@ describe('booking rules', () => {
 			bookingRefusal(context({ code: 'garderie-soir-gratuite', sessions: ['restauration-scolaire'] }))
 		).toMatchObject({
 			code: 'non-inscrit',
-			reason: "L'enfant n'est pas inscrit à : Garderie soir (fiche enfant)."
+			reason: "L'enfant n'est pas inscrit à l'activité « Garderie soir » (inscription par la fiche enfant)."
 		});
 	});
 
@@ -230,5 +231,48 @@ describe('the planner', () => {
 		]);
 		expect(plan.refused.map((c) => `${c.personId} ${c.code}`)).toEqual(['8 complet']);
 		expect(state.capacity.get('centre-de-loisirs|2026-12-02')).toBe(40);
+	});
+});
+
+describe('the reasons, as a parent reads them', () => {
+	const refusals = [
+		bookingRefusal(context({ code: 'restauration-midi', date: '2026-12-02' })),
+		bookingRefusal(context({ code: 'garderie-soir-gratuite', sessions: ['restauration-scolaire'] })),
+		bookingRefusal(context({ code: 'restauration-midi', now: new Date('2026-12-02T09:00:00Z') })),
+		bookingRefusal(context({ code: 'restauration-midi', bookedThatDay: ['restauration-midi'] })),
+		bookingRefusal(context({ code: 'garderie-matin-payante', bookedThatDay: ['garderie-matin-gratuite'] })),
+		bookingRefusal(context({ code: 'centre-de-loisirs', date: '2026-12-02', bookedCount: 40 })),
+		cancellationRefusal(context({ code: 'restauration-midi' }))
+	];
+
+	it('gives one reason for each rule, each one sentence with no colon but the hour’s', () => {
+		expect(refusals.map((r) => r?.code)).toEqual([
+			'ferme',
+			'non-inscrit',
+			'delai-depasse',
+			'deja-reserve',
+			'conflit',
+			'complet',
+			'non-reserve'
+		]);
+		for (const refusal of refusals) expect(refusal?.reason).toMatch(/^[^:]*(\d\d:\d\d[^:]*)?\.$/);
+	});
+
+	it('says a passed deadline in the past tense, and reads after "refusée :"', () => {
+		const late = cancellationRefusal(
+			context({
+				code: 'restauration-midi',
+				date: '2026-12-01',
+				bookedThatDay: ['restauration-midi'],
+				now: new Date('2026-11-30T09:30:00Z')
+			})
+		);
+		expect(late?.reason).toBe('La date limite est dépassée depuis le 30/11/2026 à 10:00.');
+		expect(refusalSentence('reservation.cancel.v1', { date: '2026-12-01' }, late!.reason)).toBe(
+			'Annulation du mardi 1er décembre 2026 refusée : la date limite est dépassée depuis le 30/11/2026 à 10:00.'
+		);
+		expect(refusalSentence('reservation.create.v1', { date: '2026-12-03' }, refusals[4]!.reason)).toBe(
+			'Réservation du jeudi 3 décembre 2026 refusée : « Garderie matin gratuite » est déjà réservée le 03/12 (une seule garderie matin par jour).'
+		);
 	});
 });

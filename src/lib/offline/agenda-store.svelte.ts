@@ -2,6 +2,7 @@ import { liveQuery, type Subscription } from 'dexie';
 import { answer, api } from '../api/client.ts';
 import { addDays, endOfMonth, startOfMonth } from '../domain/agenda/dates.ts';
 import { parisDate } from '../domain/agenda/paris-time.ts';
+import { serverNow, serverOffset } from '../domain/agenda/server-time.ts';
 import type { AgendaSnapshot } from '../domain/agenda/snapshot.ts';
 import { SYNC_SCHEMA_VERSION, type BulkPayload, type MutationKind } from '../domain/sync/protocol.ts';
 import { portailDatabase, type OutboxItem, type Outcome } from './database.ts';
@@ -16,11 +17,28 @@ export function monthWindow(date: string, months = 2): { from: string; to: strin
 	return { from: addDays(startOfMonth(date), -6), to: addDays(endOfMonth(date, months), 6) };
 }
 
-/** The engine's way to the server; it parses both answers with the protocol's schemas. */
+/** What the last pull's `Date` header said of the device's clock (see server-time.ts). */
+let pulledOffset: number | undefined;
+
+/**
+ * The engine's way to the server; it parses both answers with the protocol's schemas. The pull's
+ * `Date` is read before the body: the engine keeps the offset with the snapshot it came with.
+ */
 const transport: SyncTransport = {
 	push: (body) => answer(api.sync.push.$post({ json: body })),
-	pull: (from, to) =>
-		answer(api.sync.pull.$get({ query: { from, to, schemaVersion: String(SYNC_SCHEMA_VERSION) } }))
+	pull: (from, to) => {
+		const sentAt = Date.now();
+		const request = api.sync.pull.$get({
+			query: { from, to, schemaVersion: String(SYNC_SCHEMA_VERSION) }
+		});
+		return answer(
+			request.then((response) => {
+				pulledOffset = serverOffset(response.headers.get('Date'), sentAt, Date.now()) ?? pulledOffset;
+				return response;
+			})
+		);
+	},
+	serverOffset: () => pulledOffset
 };
 
 /**
@@ -31,6 +49,8 @@ const transport: SyncTransport = {
 class AgendaStore {
 	snapshot = $state<AgendaSnapshot | null>(null);
 	fetchedAt = $state<string | null>(null);
+	/** The server's clock minus the device's when the snapshot came (0 until one did). */
+	serverOffsetMs = $state(0);
 	outbox = $state<OutboxItem[]>([]);
 	outcomes = $state<Outcome[]>([]);
 	status = $state<SyncStatus>('idle');
@@ -57,6 +77,7 @@ class AgendaStore {
 			liveQuery(() => db.agenda.get('agenda')).subscribe((stored) => {
 				this.snapshot = stored?.snapshot ?? null;
 				this.fetchedAt = stored?.fetchedAt ?? null;
+				this.serverOffsetMs = stored?.serverOffsetMs ?? 0;
 			}),
 			liveQuery(() => db.outbox.orderBy('seq').toArray()).subscribe((items) => (this.outbox = items)),
 			liveQuery(() => db.outcomes.orderBy('at').toArray()).subscribe((items) => (this.outcomes = items))
@@ -87,6 +108,16 @@ class AgendaStore {
 		this.#listeners?.();
 		this.#listeners = null;
 		this.#engine?.stop();
+	}
+
+	/** Now, by the server's clock as far as this device knows it: what the agenda decides with. */
+	now(): Date {
+		return serverNow(Date.now(), this.serverOffsetMs);
+	}
+
+	/** When the agenda was last brought up to date, by the server's clock. */
+	get updatedAt(): Date | null {
+		return this.fetchedAt ? serverNow(Date.parse(this.fetchedAt), this.serverOffsetMs) : null;
 	}
 
 	sync(): Promise<void> {

@@ -22,8 +22,16 @@ export type StoredAccount = {
  * The browser's own database. Each schema change is a new `version(n)` kept below the older ones
  * (Dexie upgrades the phone's base in order); never edit a shipped version.
  */
-/** The household's agenda as the server last sent it. */
-export type StoredAgenda = { key: 'agenda'; snapshot: AgendaSnapshot; fetchedAt: string };
+/**
+ * The household's agenda as the server last sent it, with how far the server's clock was from the
+ * device's then (absent when unknown): the agenda decides with the server's time, not the device's.
+ */
+export type StoredAgenda = {
+	key: 'agenda';
+	snapshot: AgendaSnapshot;
+	fetchedAt: string;
+	serverOffsetMs?: number | undefined;
+};
 
 /** A change made on this device and not yet answered by the server. */
 export type OutboxItem = {

@@ -13,6 +13,8 @@ import { pendingChanges, settle } from './outbox.ts';
 export type SyncTransport = {
 	push(body: { schemaVersion: number; mutations: unknown[] }): Promise<unknown>;
 	pull(from: string, to: string): Promise<unknown>;
+	/** The server's clock minus this device's (ms), as the last pull's answer told it: kept with it. */
+	serverOffset?(): number | undefined;
 };
 
 /** `error`: the server refused or answered something unreadable; `problem` says what, in French. */
@@ -123,7 +125,12 @@ export class SyncEngine {
 			const { from, to } = this.options.window();
 			const pulled = agendaSnapshotSchema.safeParse(await this.transport.pull(from, to));
 			if (!pulled.success) throw new UnreadableAnswer();
-			await this.db.agenda.put({ key: 'agenda', snapshot: pulled.data, fetchedAt: this.#now() });
+			await this.db.agenda.put({
+				key: 'agenda',
+				snapshot: pulled.data,
+				fetchedAt: this.#now(),
+				serverOffsetMs: this.transport.serverOffset?.()
+			});
 			this.#retryDelay = 1000;
 			this.#set('idle');
 		} catch (error) {

@@ -19,8 +19,12 @@ export async function openAgenda(page: Page): Promise<void> {
 export const dayButton = (page: Page, label: string) =>
 	page.getByRole('button', { name: new RegExp(`^${label} :`) });
 
-/** One activity of the day shown, by the words of its card. */
-export const activity = (page: Page, name: string) => page.getByRole('listitem').filter({ hasText: name });
+/**
+ * One activity of the days shown, by the words of its card; not a line of the history, which on a
+ * phone is a list item naming the same activity.
+ */
+export const activity = (page: Page, name: string) =>
+	page.locator('section.day').getByRole('listitem').filter({ hasText: name });
 export const lunch = (page: Page) => activity(page, 'Restauration scolaire (Repas de midi)');
 
 /** The text as drawn, CSS text-transform included (what a parent reads). */

@@ -1,4 +1,5 @@
-import type { BulkSummary } from '../sync/protocol.ts';
+import type { BulkSummary, MutationKind } from '../sync/protocol.ts';
+import { longDay } from './agenda-format.ts';
 import type { ActivityState, DayColour } from './agenda-view.ts';
 import type { RefusalCode } from './rules.ts';
 
@@ -23,15 +24,19 @@ export const ACTIVITY_STATE_LABELS: Record<ActivityState, string> = {
 	'non-reserve': 'Non réservé'
 };
 
-/** The manual's colour code: vert, gris, jaune, rouge, bleu; the mark repeats it without colour. */
-export const DAY_COLOURS: Record<DayColour, { label: string; mark: string; legend: string }> = {
-	reservable: { label: 'Réservable', mark: '○', legend: 'Vert : réservable' },
-	ferme: { label: 'Pas de service', mark: '–', legend: 'Gris : pas de service' },
-	aujourdhui: { label: "Aujourd'hui", mark: '☀', legend: "Jaune : aujourd'hui" },
-	reserve: { label: 'Réservé', mark: '●', legend: 'Rouge : réservé' },
-	'reserve-aujourdhui': { label: 'Réservation du jour', mark: '★', legend: 'Bleu : réservation du jour' }
+/**
+ * The manual's colour code: vert, gris, jaune, rouge, bleu. Each colour also has its own picture
+ * (AgendaIcon, named as the colour), so it can be told without seeing colours.
+ */
+export const DAY_COLOURS: Record<DayColour, { label: string; legend: string }> = {
+	reservable: { label: 'Réservable', legend: 'Vert : réservable' },
+	ferme: { label: 'Pas de service', legend: 'Gris : pas de service' },
+	aujourdhui: { label: "Aujourd'hui", legend: "Jaune : aujourd'hui" },
+	reserve: { label: 'Réservé', legend: 'Rouge : réservé' },
+	'reserve-aujourdhui': { label: 'Réservation du jour', legend: 'Bleu : réservation du jour' }
 };
-export const PENDING_MARK = { mark: '⏳', legend: 'En attente d’envoi à la mairie' };
+/** A day with a change not yet sent (its picture: the hourglass). */
+export const PENDING_LEGEND = 'En attente d’envoi à la mairie';
 
 /** Why a saisie groupée left out one booking (a person, a day, an activity). */
 export const REFUSAL_LABELS: Record<RefusalCode, string> = {
@@ -69,4 +74,20 @@ export function bulkSummaryText(summary: BulkSummary, action: 'creer' | 'supprim
 	const skipped = summary.skipped.length;
 	if (skipped > 0) done.push(`${skipped} ${plural(skipped, 'ignorée')}`);
 	return `${done.join(', ')}.`;
+}
+
+/**
+ * "Annulation du mardi 1er décembre 2026 refusée : la date limite est dépassée depuis le …": what
+ * the town hall refused, then its reason as the rest of the sentence (a reason has no colon).
+ */
+export function refusalSentence(kind: MutationKind, payload: unknown, reason: string): string {
+	const p = (payload ?? {}) as { date?: string; from?: string; to?: string };
+	const what =
+		kind === 'reservation.create.v1'
+			? `Réservation du ${longDay(p.date ?? '')}`
+			: kind === 'reservation.cancel.v1'
+				? `Annulation du ${longDay(p.date ?? '')}`
+				: `Saisie groupée du ${longDay(p.from ?? '')} au ${longDay(p.to ?? '')}`;
+	const rest = reason.replace(/^./, (c) => c.toLowerCase());
+	return `${what} refusée : ${rest}`;
 }

@@ -31,6 +31,8 @@ export type DayActivity = {
 	/** Why it cannot be booked or cancelled, in French (null when it can). */
 	reason: string | null;
 	deadline: Date;
+	/** Past its deadline (or the same day): nothing can change it any more. */
+	deadlinePassed: boolean;
 	canBook: boolean;
 	canCancel: boolean;
 };
@@ -134,6 +136,7 @@ export function agendaView(
 					state: waitingCreate.has(key) ? 'attente-reservation' : 'attente-annulation',
 					reason: null,
 					deadline,
+					deadlinePassed: false,
 					canBook: false,
 					canCancel: false
 				};
@@ -145,6 +148,7 @@ export function agendaView(
 					state: 'reserve',
 					reason: refusal?.reason ?? null,
 					deadline,
+					deadlinePassed: refusal?.code === 'delai-depasse',
 					canBook: false,
 					canCancel: !refusal
 				};
@@ -155,6 +159,7 @@ export function agendaView(
 				state: refusal?.code ?? 'reservable',
 				reason: refusal?.reason ?? null,
 				deadline,
+				deadlinePassed: refusal?.code === 'delai-depasse',
 				canBook: !refusal,
 				canCancel: false
 			};

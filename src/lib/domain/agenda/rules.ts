@@ -10,6 +10,10 @@ export const SESSION_GROUPS: Record<string, string[]> = {
 	'centre-de-loisirs': ['centre-de-loisirs']
 };
 
+/**
+ * `reason` is one sentence without a colon: the card shows it alone, and a refusal from the server
+ * reads "Réservation du … refusée : <reason>" (first letter lowered).
+ */
 export type Refusal = { code: RefusalCode; reason: string };
 export type RefusalCode =
 	'ferme' | 'non-inscrit' | 'delai-depasse' | 'deja-reserve' | 'non-reserve' | 'complet' | 'conflit';
@@ -52,21 +56,21 @@ function commonRefusal(c: DayContext): Refusal | null {
 	if (!runsOn(c.activity, c.calendar, c.date)) {
 		return {
 			code: 'ferme',
-			reason: `Pas de ${c.activity.groupLabel.toLowerCase()} le ${dayLabel(c.date)} : le service est fermé ce jour-là.`
+			reason: `Pas de ${c.activity.groupLabel.toLowerCase()} le ${dayLabel(c.date)} (service fermé ce jour-là).`
 		};
 	}
 	const enrolled = c.sessions.some((s) => (SESSION_GROUPS[s] ?? []).includes(c.activity.groupCode));
 	if (!enrolled) {
 		return {
 			code: 'non-inscrit',
-			reason: `L'enfant n'est pas inscrit à : ${c.activity.groupLabel} (fiche enfant).`
+			reason: `L'enfant n'est pas inscrit à l'activité « ${c.activity.groupLabel} » (inscription par la fiche enfant).`
 		};
 	}
 	const deadline = deadlineFor(c.activity, c.date);
 	if (c.date <= parisDate(c.now) || c.now.getTime() >= deadline.getTime()) {
 		return {
 			code: 'delai-depasse',
-			reason: `La date limite est dépassée : modifiable jusqu'au ${formatParisDateTime(deadline)}.`
+			reason: `La date limite est dépassée depuis le ${formatParisDateTime(deadline)}.`
 		};
 	}
 	return null;
@@ -90,12 +94,12 @@ export function bookingRefusal(c: DayContext): Refusal | null {
 		if (other) {
 			return {
 				code: 'conflit',
-				reason: `Une seule ${c.activity.groupLabel.toLowerCase()} par jour : « ${other.label} » est déjà réservée le ${dayLabel(c.date)}.`
+				reason: `« ${other.label} » est déjà réservée le ${dayLabel(c.date)} (une seule ${c.activity.groupLabel.toLowerCase()} par jour).`
 			};
 		}
 	}
 	if (c.activity.capacity !== null && c.bookedCount >= c.activity.capacity) {
-		return { code: 'complet', reason: `${c.activity.label} est complet le ${dayLabel(c.date)}.` };
+		return { code: 'complet', reason: `« ${c.activity.label} » est complet le ${dayLabel(c.date)}.` };
 	}
 	return null;
 }
