@@ -119,9 +119,9 @@ test.describe('sync errors', () => {
 			.getByRole('alert')
 			.filter({ hasText: 'Réservation du jeudi 3 décembre 2026 refusée' });
 		await expect(refusal).toHaveText(
-			"Réservation du jeudi 3 décembre 2026 refusée : limite du jour atteinte : votre foyer a déjà demandé aujourd'hui " +
-				"les 10\u202f000 changements de réservation permis par jour. Cette modification n'a pas été enregistrée : " +
-				'refaites-la demain.'
+			'Réservation du jeudi 3 décembre 2026 refusée : la limite du jour est atteinte, votre foyer a déjà demandé ' +
+				"aujourd'hui les 10\u202f000 changements de réservation permis par jour. Cette modification n'a pas " +
+				'été enregistrée ; refaites-la demain.'
 		);
 		await expect(page.getByText('modification en attente')).toHaveCount(0);
 		await expect(lunch(page).getByRole('button', { name: /^Réserver/ })).toBeVisible();

@@ -92,9 +92,9 @@ describe('a household’s budget of day changes per day', () => {
 		const result = await pushOne(client, heaviest(timId, 0));
 		expect(result).toMatchObject({ status: 'rejected', code: OVER_DAY_BUDGET });
 		expect(result.status === 'rejected' && result.reason).toBe(
-			'Limite du jour atteinte : cette modification demande 2\u202f000 changements de réservation et ' +
+			'La limite du jour est atteinte, cette modification demande 2\u202f000 changements de réservation et ' +
 				"il n'en reste que 500 aujourd'hui à votre foyer, sur les 10\u202f000 changements de " +
-				"réservation permis par jour. Elle n'a pas été enregistrée : refaites-la demain, ou " +
+				"réservation permis par jour. Elle n'a pas été enregistrée ; refaites-la demain, ou " +
 				'choisissez une période plus courte.'
 		);
 		// What remains is still there for smaller changes.

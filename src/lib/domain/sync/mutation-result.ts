@@ -56,17 +56,18 @@ export const OVER_DAY_BUDGET = 'limite-du-jour';
 
 /**
  * A mutation of `weight` day changes when only `left` remain in the household's budget of the
- * day: rejected, with what to do, so that nothing a parent asked for disappears silently.
+ * day: rejected, with what to do, so that nothing a parent asked for disappears silently. Without a
+ * colon: the page shows it as the end of "Réservation du … refusée : …" (agenda-labels.ts).
  */
 export function overDayBudgetResult(id: string, weight: number, left: number): MutationResult {
 	const allowed = `${number.format(DAY_CHANGE_BUDGET)} changements de réservation permis par jour`;
 	const reason =
 		left <= 0
-			? `Limite du jour atteinte : votre foyer a déjà demandé aujourd'hui les ${allowed}. ` +
-				"Cette modification n'a pas été enregistrée : refaites-la demain."
-			: `Limite du jour atteinte : cette modification demande ${number.format(weight)} changements de ` +
-				`réservation et il n'en reste que ${number.format(left)} aujourd'hui à votre foyer, sur les ` +
-				`${allowed}. Elle n'a pas été enregistrée : refaites-la demain, ou choisissez une période ` +
+			? `La limite du jour est atteinte, votre foyer a déjà demandé aujourd'hui les ${allowed}. ` +
+				"Cette modification n'a pas été enregistrée ; refaites-la demain."
+			: `La limite du jour est atteinte, cette modification demande ${number.format(weight)} changements ` +
+				`de réservation et il n'en reste que ${number.format(left)} aujourd'hui à votre foyer, sur les ` +
+				`${allowed}. Elle n'a pas été enregistrée ; refaites-la demain, ou choisissez une période ` +
 				'plus courte.';
 	return { id, status: 'rejected', code: OVER_DAY_BUDGET, reason };
 }
