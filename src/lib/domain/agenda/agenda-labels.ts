@@ -26,7 +26,7 @@ export const ACTIVITY_STATE_LABELS: Record<ActivityState, string> = {
 
 /**
  * The manual's colour code: vert, gris, jaune, rouge, bleu. Each colour also has its own picture
- * (AgendaIcon, named as the colour), so it can be told without seeing colours.
+ * (Icon, named as the colour), so it can be told without seeing colours.
  */
 export const DAY_COLOURS: Record<DayColour, { label: string; legend: string }> = {
 	reservable: { label: 'Réservable', legend: 'Vert : réservable' },
