@@ -16,9 +16,8 @@ import { syncRoutes } from './sync/sync-routes.ts';
  * is built from, without a code generator.
  */
 export function apiRoutes(deps: AppDeps) {
-	const publicOrigin = new URL(deps.config.publicUrl).origin;
 	const api = new Hono<AppEnv>()
-		.use(guardStateChanges(publicOrigin))
+		.use(guardStateChanges(deps.config))
 		.use(sessionMiddleware(deps))
 		.route('/health', healthRoutes(deps))
 		.route('/catalog', catalogRoutes(deps))

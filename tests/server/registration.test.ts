@@ -41,7 +41,7 @@ describe('POST /api/accounts/registrations', () => {
 		expect(mail?.to).toBe('dupin@example.com');
 		expect(mail?.subject).toBe('Activez votre compte citoyen — Ville de Hesdigneul-lès-Boulogne');
 		expect(mail?.text).toContain('Bonjour Pascal,');
-		expect(mail?.text).toContain('http://localhost:3000/activation?jeton=');
+		expect(mail?.text).toContain('http://localhost/activation?jeton=');
 		const token = tokenFrom(mail, '/activation');
 		expect(token).toMatch(/^[a-z2-7]{52}$/); // 256 random bits in base32
 
