@@ -36,7 +36,8 @@ async function portal() {
 		NODE_ENV: 'test',
 		DATA_DIR: dataDir,
 		APP_DIR: appDir,
-		TRUST_PROXY: 'true'
+		TRUST_PROXY: 'true',
+		PUBLIC_URL: 'http://localhost'
 	});
 	return { app: createApp({ db, writes, config, mailer, mail: new MailQueue(mailer), clock }), clock, sent };
 }
