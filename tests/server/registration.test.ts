@@ -139,6 +139,70 @@ describe('POST /api/accounts/registrations', () => {
 		expect(await requests(ctx)).toEqual([]);
 	});
 
+	it('refuses every malformed captcha in French, whatever its type or what its base64 holds', async () => {
+		const ctx = await testApp();
+		const solved = JSON.parse(
+			Buffer.from(await solvedCaptcha(new TestClient(ctx.app)), 'base64').toString()
+		) as { challenge: { parameters: Record<string, unknown> }; solution: unknown };
+		const real = (change: (p: typeof solved) => unknown) => change(structuredClone(solved));
+		const base64 = (value: unknown) =>
+			Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64');
+		const held = [
+			'null',
+			'0',
+			'-1e309',
+			'true',
+			'"texte"',
+			'[]',
+			'[1,2,3]',
+			'{}',
+			'[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]',
+			{ challenge: null, solution: null },
+			{ challenge: {}, solution: {} },
+			{ challenge: 'x', solution: 'y' },
+			{ challenge: { parameters: null }, solution: { counter: 1, derivedKey: '00' } },
+			{ challenge: { parameters: [] }, solution: { counter: 1, derivedKey: '00' } },
+			real((p) => ({ ...p, solution: null })),
+			real((p) => ({ ...p, solution: { counter: '12', derivedKey: 42 } })),
+			real((p) => ({
+				...p,
+				challenge: { ...p.challenge, parameters: { ...p.challenge.parameters, nonce: {} } }
+			})),
+			real((p) => ({ ...p, challenge: { ...p.challenge, signature: 12 } })),
+			real((p) => ({
+				...p,
+				challenge: { ...p.challenge, parameters: { ...p.challenge.parameters, cost: 'x' } }
+			})),
+			real((p) => [p])
+		].map(base64);
+		const bytes = Buffer.from(Array.from({ length: 300 }, (_, i) => (i * 37) % 256)).toString('base64');
+		const values: unknown[] = [
+			null,
+			0,
+			42,
+			-1.5,
+			true,
+			[],
+			['x'],
+			{},
+			{ challenge: {} },
+			bytes,
+			'A'.repeat(3999)
+		];
+		let n = 0;
+		for (const captcha of [...values, ...held]) {
+			// A new address each time: registration's budget is per address.
+			const client = new TestClient(ctx.app, { ip: `198.51.100.${++n}` });
+			const res = await client.post('/api/accounts/registrations', { identity: PASCAL, captcha });
+			await expectError(res, 400, {
+				code: 'captcha_failed',
+				fields: { captcha: /^La vérification anti-robot a échoué/ }
+			});
+		}
+		expect(await requests(ctx)).toEqual([]);
+		expect(await mailsTo(ctx)).toEqual([]);
+	});
+
 	it('accepts a solved captcha only once', async () => {
 		const ctx = await testApp();
 		const client = new TestClient(ctx.app);
