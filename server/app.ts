@@ -15,7 +15,8 @@ export function createApp(deps: AppDeps) {
 		.use(
 			securityHeaders({
 				scriptHashes: shell?.scriptHashes ?? [],
-				styleAttributeHashes: shell?.styleAttributeHashes ?? []
+				styleAttributeHashes: shell?.styleAttributeHashes ?? [],
+				trustProxy: deps.config.trustProxy
 			})
 		)
 		.onError(handleError)

@@ -7,6 +7,7 @@ import { createApp } from './app.ts';
 import { fixedClock, systemClock } from './clock.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
+import { answerClientErrors } from './http/client-errors.ts';
 import { untrustedForwardingWatch } from './http/client-ip.ts';
 import {
 	descriptorProblem,
@@ -75,6 +76,7 @@ const server = serve(
 	}
 ) as Server;
 limitConnections(server, config.connections);
+answerClientErrors(server);
 if (!config.trustProxy) {
 	const watch = untrustedForwardingWatch();
 	const onRequest = (request: { rawHeaders: string[] }) => {

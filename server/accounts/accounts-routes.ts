@@ -27,7 +27,7 @@ import {
 } from './registration-service.ts';
 import { clearSessionCookie, createSession, invalidateSession, setSessionCookie } from './sessions.ts';
 import { reserve } from './throttle.ts';
-import { PASSWORD_LINK, REGISTRATION, USERNAME_CHECK, type Budget } from './throttle-budgets.ts';
+import { PASSWORD_LINK, USERNAME_CHECK, type Budget } from './throttle-budgets.ts';
 import { hashToken } from './tokens.ts';
 
 // Each part is checked by its own rule, with a French message: the identity by its schema, the
@@ -43,11 +43,6 @@ async function signIn(deps: AppDeps, c: Context, accountId: number) {
 	return { account: await accountSummary(deps.db, accountId) };
 }
 
-/** Requests that send e-mails are limited per address, each kind in its own budget. */
-async function limitMailRequests(deps: AppDeps, c: Context, budget: Budget) {
-	await reserve(deps.db, deps.clock, budget, '', clientIp(c, deps.config.trustProxy));
-}
-
 /** Requests made with a link, limited per link (known by its hash, as stored) and per address. */
 async function limitLinkRequests(deps: AppDeps, c: Context, budget: Budget, token: string) {
 	await reserve(deps.db, deps.clock, budget, hashToken(token), clientIp(c, deps.config.trustProxy));
@@ -59,8 +54,8 @@ export function accountsRoutes(deps: AppDeps) {
 		.get('/captcha', async (c) => c.json(await newCaptchaChallenge(deps.db)))
 		.post('/registrations', validate('json', registrationBody), async (c) => {
 			const body = c.req.valid('json');
-			await limitMailRequests(deps, c, REGISTRATION);
-			await requestAccount(deps, { identity: body.identity, captcha: body.captcha });
+			const ip = clientIp(c, deps.config.trustProxy);
+			await requestAccount(deps, { identity: body.identity, captcha: body.captcha }, ip);
 			return c.json({ status: 'sent' }, 202);
 		})
 		.get('/activation', validate('query', tokenSchema, BAD_LINK), async (c) =>

@@ -30,7 +30,10 @@ export const SIGN_IN: Budget = {
 	perAddress: 30
 };
 
-/** Registration requests (each may send an e-mail), per address. */
+/**
+ * Registration requests (each may send an e-mail), per address: those whose form is right, from
+ * the captcha's check on (a typo in the form takes nothing).
+ */
 export const REGISTRATION: Budget = { name: 'inscription', windowMs: MINUTES_15, perAddress: 10 };
 
 /** Recovery requests (each may send an e-mail), per address. */

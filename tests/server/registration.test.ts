@@ -203,6 +203,22 @@ describe('POST /api/accounts/registrations', () => {
 		expect(await mailsTo(ctx)).toEqual([]);
 	});
 
+	it('takes from an address’s budget of 10 only requests whose form is right: typos cost nothing', async () => {
+		const ctx = await testApp();
+		const typo = { ...PASCAL, email: 'dupin-at-example.com' };
+		const family = new TestClient(ctx.app, { ip: '198.51.100.20' });
+		for (let i = 0; i < 12; i++)
+			await expectError(await register(family, typo), 400, { code: 'invalid_fields' });
+		expect((await register(family, PASCAL)).status).toBe(202);
+		// A right form with a wrong captcha is counted: the budget is taken before the captcha's check.
+		const robot = new TestClient(ctx.app, { ip: '198.51.100.21' });
+		for (let i = 0; i < 10; i++) {
+			await expectError(await register(robot, CLAIRE, 'pas-un-captcha'), 400, { code: 'captcha_failed' });
+		}
+		await expectError(await register(robot, CLAIRE), 429, { code: 'too_many_attempts' });
+		await expectError(await register(robot, typo), 400, { code: 'invalid_fields' });
+	});
+
 	it('accepts a solved captcha only once', async () => {
 		const ctx = await testApp();
 		const client = new TestClient(ctx.app);

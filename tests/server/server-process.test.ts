@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../server/db/database.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
 import { freePort } from '../e2e/support/portal-server.ts';
+import { expectError } from './support/expect.ts';
 import { tempDir } from './support/test-app.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -145,6 +146,13 @@ describe('the server process', () => {
 		} finally {
 			attacks.forEach((a) => a.destroy());
 		}
+	});
+
+	it('answers a request too long for Node to read (431) with the API’s JSON error, in French', async () => {
+		const res = await fetch(`http://127.0.0.1:${main.port}/api/health?q=${'a'.repeat(20_000)}`);
+		await expectError(res, 431, { code: 'request_too_large', message: /^Requête trop longue/ });
+		expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+		expect(await health(main.port)).toBe(200);
 	});
 
 	it('warns once when requests come through a proxy it does not trust', async () => {
