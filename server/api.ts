@@ -17,8 +17,9 @@ import { syncRoutes } from './sync/sync-routes.ts';
  */
 export function apiRoutes(deps: AppDeps) {
 	const api = new Hono<AppEnv>()
-		.use(guardStateChanges(deps.config))
+		// The session first: how large a body may be depends on who sends it.
 		.use(sessionMiddleware(deps))
+		.use(guardStateChanges(deps.config))
 		.route('/health', healthRoutes(deps))
 		.route('/catalog', catalogRoutes(deps))
 		.route('/accounts', accountsRoutes(deps))
