@@ -25,10 +25,10 @@ const invalidActivation = () =>
 /**
  * "Enregistrer la demande": the identity is kept as a pending request and a single-use activation
  * link is e-mailed. The answer is the same whether an account exists for the address or not (the
- * owner of an existing account gets a reminder instead), and so is the work before it: the
- * captcha spent, the address looked for (see REGISTRATION for what an address may ask). Keeping the request (a write to the disk) and the
- * e-mails happen after the answer. A second request for the same address replaces the first with
- * a fresh link.
+ * owner of an existing account gets a reminder instead), and so is the work before it (the
+ * captcha spent, the address looked for; see REGISTRATION for what an address may ask) and after
+ * it (the request kept, a write to the disk, and one e-mail). A second request for the same
+ * address replaces the first with a fresh link.
  */
 export async function requestAccount(
 	deps: AppDeps,
@@ -52,7 +52,9 @@ export async function requestAccount(
 		.where('email', '=', identity.email)
 		.executeTakeFirst();
 	deps.mail.later(async () => {
-		if (account) return [alreadyRegisteredMail(deps.config, identity.email, account.username)];
+		// The same write whether the address has an account or not: the next request's wait for the
+		// disk must not tell. An existing account's request is stored as a new one's, but its link
+		// is never sent: nobody can use it, and activation refuses an address already taken.
 		const token = generateToken();
 		const values = {
 			email: identity.email,
@@ -66,6 +68,7 @@ export async function requestAccount(
 			.values(values)
 			.onConflict((oc) => oc.column('email').doUpdateSet(values))
 			.execute();
+		if (account) return [alreadyRegisteredMail(deps.config, identity.email, account.username)];
 		return [activationMail(deps.config, identity.email, identity.prenom, token)];
 	});
 }
