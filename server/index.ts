@@ -10,6 +10,7 @@ import { openDatabase } from './db/database.ts';
 import { answerClientErrors } from './http/client-errors.ts';
 import { untrustedForwardingWatch } from './http/client-ip.ts';
 import {
+	connectionCap,
 	descriptorProblem,
 	httpServerOptions,
 	limitConnections,
@@ -34,7 +35,9 @@ function readConfig(): Config {
 }
 
 const config = readConfig();
-const descriptors = descriptorProblem(config.connections.max, openFilesLimit());
+const descriptorLimit = openFilesLimit();
+const maxConnections = connectionCap(config.connections.max, descriptorLimit);
+const descriptors = descriptorProblem(maxConnections, descriptorLimit);
 if (descriptors) {
 	console.error(new ConfigError([descriptors]).message);
 	process.exit(1);
@@ -75,7 +78,7 @@ const server = serve(
 		);
 	}
 ) as Server;
-limitConnections(server, config.connections);
+limitConnections(server, maxConnections, config.connections.perAddress);
 answerClientErrors(server);
 if (!config.trustProxy) {
 	const watch = untrustedForwardingWatch();
