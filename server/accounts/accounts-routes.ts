@@ -16,6 +16,7 @@ import { clientIp } from '../http/client-ip.ts';
 import { validate } from '../http/validate.ts';
 import { accountSummary } from './account-summary.ts';
 import { newCaptchaChallenge } from './captcha.ts';
+import { deviceOf, issueDeviceCookie } from './device-cookie.ts';
 import { checkCredentials } from './login-service.ts';
 import { resetInfo, resetPassword, startRecovery } from './recovery-service.ts';
 import {
@@ -36,10 +37,14 @@ const registrationBody = z.object({ identity: z.unknown(), captcha: z.unknown().
 
 const BAD_LINK = { code: 'invalid_token', message: 'Lien invalide ou incomplet.' };
 
-/** A new session for the account, its cookie set, and who is now signed in. */
+/**
+ * A new session for the account, its cookie set, this browser's device cookie renewed (see
+ * device-cookie.ts), and who is now signed in.
+ */
 async function signIn(deps: AppDeps, c: Context, accountId: number) {
 	const { token, session } = await createSession(deps.db, deps.clock, accountId);
 	setSessionCookie(c, deps.config, token, session, deps.clock.now());
+	await issueDeviceCookie(deps, c, accountId);
 	return { account: await accountSummary(deps.db, accountId) };
 }
 
@@ -107,7 +112,8 @@ export function authRoutes(deps: AppDeps) {
 		})
 		.post('/login', validate('json', loginSchema), async (c) => {
 			const input = c.req.valid('json');
-			const accountId = await checkCredentials(deps, input, clientIp(c, deps.config.trustProxy));
+			const ip = clientIp(c, deps.config.trustProxy);
+			const accountId = await checkCredentials(deps, input, ip, await deviceOf(deps, c));
 			// A new token at every sign-in: a token planted before sign-in is worth nothing after.
 			const previous = c.get('session');
 			if (previous) await invalidateSession(deps.db, previous.id);
