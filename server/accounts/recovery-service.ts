@@ -39,10 +39,13 @@ async function recoveryMails(
 ): Promise<MailMessage[]> {
 	const now = deps.clock.now();
 	const token = generateToken();
+	// An unknown identifier spends a budget of its own as an account would (its key cannot be an
+	// account's: accounts are counted by their number), then writes the row a link would have
+	// been: the same statements, and one commit, either way.
+	const subject = account ? String(account.id) : `?${findKey(input)}`;
 	const allowed = await deps.db.transaction().execute(async (trx) => {
-		const mail = account && (await tryReserve(trx, deps.clock, RECOVERY_MAILS, String(account.id), ''));
+		const mail = await tryReserve(trx, deps.clock, RECOVERY_MAILS, subject, '');
 		if (!account || !mail) {
-			// The row an e-mail's reservation would have written, so that the commit is the same.
 			await trx
 				.insertInto('auth_failure')
 				.values({ account_key: NO_MAIL, ip: '', at: now.toISOString() })
@@ -75,13 +78,15 @@ async function recoveryMails(
 /** The account a recovery names: by e-mail, or (for a password) by username; the form sends both. */
 function findAccount(db: Db, input: Recovery) {
 	const byEmail = input.perdu === 'identifiant' || Boolean(input.courriel);
-	const key = input.perdu === 'identifiant' ? input.courriel : input.courriel || input.identifiant || '';
 	return db
 		.selectFrom('account')
 		.select(['id', 'email', 'username'])
-		.where(byEmail ? 'email' : 'username', '=', key.toLowerCase())
+		.where(byEmail ? 'email' : 'username', '=', findKey(input))
 		.executeTakeFirst();
 }
+
+const findKey = (input: Recovery) =>
+	(input.perdu === 'identifiant' ? input.courriel : input.courriel || input.identifiant || '').toLowerCase();
 
 const invalidReset = () =>
 	new AppError(

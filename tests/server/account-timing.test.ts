@@ -51,7 +51,7 @@ async function portal() {
 }
 type Portal = Awaited<ReturnType<typeof portal>>;
 
-type Timing = { answer: number[]; after: number[] };
+type Timing = { answer: number[]; after: number[]; commit: number[] };
 
 /**
  * Sends `request` and times its answer; then, as a client would the instant the answer arrives
@@ -73,19 +73,27 @@ async function measure(p: Portal, request: () => Response | Promise<Response>, t
 	}
 	// Whatever is left is done before the next request, out of the measure.
 	await p.mail.drain();
+	// What one commit costs the disk now: the difference a write done in one case only would make.
+	const writing = performance.now();
+	await p.db.insertInto('auth_failure').values({ account_key: 'mesure:', ip: '', at: '' }).execute();
+	if (keep) times.commit.push(performance.now() - writing);
 }
 
 /**
- * The medians of the answers, and of the requests sent right after them, within `ms` of each
- * other: the median of the pairs' differences, as the machine's load drifts (other tests run on
- * it) and the two requests of a pair, sent one after the other, see the same load.
+ * The answers' medians within 1 ms of each other, and those of the requests sent right after them
+ * within 1 ms and within half of what a commit costs now, 0.25 ms at least (a commit done in one
+ * case only shows as the whole of it or more: 0.6 ms and up on an idle disk here, 3 ms loaded). Compared by the median of the pairs'
+ * differences, as the machine's load drifts (other tests run on it) and the two requests of a
+ * pair, sent one after the other, see the same load.
  */
-function expectSameTimes(known: Timing, unknown: Timing, ms: number) {
+function expectSameTimes(known: Timing, unknown: Timing) {
+	const commit = median([...known.commit, ...unknown.commit]);
 	for (const which of ['answer', 'after'] as const) {
 		const differences = known[which].map((k, i) => k - (unknown[which][i] ?? NaN));
 		const [a, b] = [median(known[which]), median(unknown[which])];
-		const said = `${which}: known ${a.toFixed(2)} ms, unknown ${b.toFixed(2)} ms`;
-		expect(Math.abs(median(differences)), said).toBeLessThan(ms);
+		const said = `${which}: known ${a.toFixed(2)} ms, unknown ${b.toFixed(2)} ms, a commit ${commit.toFixed(2)} ms`;
+		const bound = which === 'answer' ? 1 : Math.min(1, Math.max(0.25, commit / 2));
+		expect(Math.abs(median(differences)), said).toBeLessThan(bound);
 	}
 }
 
@@ -115,17 +123,20 @@ const post = (p: Portal, path: string, body: unknown, ip: string) =>
 		body: JSON.stringify(body)
 	});
 
+// Each test may run three times: the answers wait for the disk (a commit at synchronous=FULL), which
+// other tests running on the machine can slow at random for a while; a real difference (an fsync
+// done in one case only: 2.4 to 3.5 ms here) shows every time, noise rarely three times running.
 describe('how long an account’s existence takes to show', () => {
 	it(
 		'recovery: the same, answer and after, whether the account exists or not',
-		{ timeout: 60_000 },
+		{ timeout: 60_000, retry: 2 },
 		async () => {
 			const p = await portal();
 			const known: RecoveryInput = { perdu: 'mot-de-passe', identifiant: DEMO_CITIZEN.username };
 			const unknown: RecoveryInput = { perdu: 'mot-de-passe', identifiant: 'personne.inconnue' };
 			const times = {
-				known: { answer: [], after: [] } as Timing,
-				unknown: { answer: [], after: [] } as Timing
+				known: { answer: [], after: [], commit: [] } as Timing,
+				unknown: { answer: [], after: [], commit: [] } as Timing
 			};
 			const PAIRS = 150;
 			for (let i = 0; i < PAIRS + 10; i++) {
@@ -138,7 +149,7 @@ describe('how long an account’s existence takes to show', () => {
 					await measure(p, () => post(p, '/api/accounts/recovery', body, ip), times[which], i >= 10);
 				}
 			}
-			expectSameTimes(times.known, times.unknown, 1);
+			expectSameTimes(times.known, times.unknown);
 			// And the account did get its e-mails, each with its link.
 			const resets = p.sent.filter((m) => m.subject.startsWith('Réinit') && m.text.includes('jeton='));
 			expect(resets).toHaveLength(PAIRS + 10);
@@ -147,12 +158,12 @@ describe('how long an account’s existence takes to show', () => {
 
 	it(
 		'registration: the same, answer and after, whether the address has an account or not',
-		{ timeout: 60_000 },
+		{ timeout: 60_000, retry: 2 },
 		async () => {
 			const p = await portal();
 			const times = {
-				known: { answer: [], after: [] } as Timing,
-				unknown: { answer: [], after: [] } as Timing
+				known: { answer: [], after: [], commit: [] } as Timing,
+				unknown: { answer: [], after: [], commit: [] } as Timing
 			};
 			const PAIRS = 100;
 			for (let i = 0; i < PAIRS + 10; i++) {
@@ -163,7 +174,7 @@ describe('how long an account’s existence takes to show', () => {
 					await measure(p, () => post(p, '/api/accounts/registrations', body, ip), times[which], i >= 10);
 				}
 			}
-			expectSameTimes(times.known, times.unknown, 1);
+			expectSameTimes(times.known, times.unknown);
 			// The account's owner was reminded, the new addresses sent their link.
 			expect(p.sent.filter((m) => m.subject.startsWith('Vous avez déjà un compte'))).toHaveLength(PAIRS + 10);
 			expect(p.sent.filter((m) => m.subject.startsWith('Activez'))).toHaveLength(PAIRS + 10);
