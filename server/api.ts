@@ -16,10 +16,10 @@ import { syncRoutes } from './sync/sync-routes.ts';
  * is built from, without a code generator.
  */
 export function apiRoutes(deps: AppDeps) {
-	const publicOrigin = new URL(deps.config.publicUrl).origin;
 	const api = new Hono<AppEnv>()
-		.use(guardStateChanges(publicOrigin))
+		// The session first: how large a body may be depends on who sends it.
 		.use(sessionMiddleware(deps))
+		.use(guardStateChanges(deps.config))
 		.route('/health', healthRoutes(deps))
 		.route('/catalog', catalogRoutes(deps))
 		.route('/accounts', accountsRoutes(deps))

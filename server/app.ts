@@ -14,7 +14,8 @@ export function createApp(deps: AppDeps) {
 	const base = new Hono().use(
 		securityHeaders({
 			scriptHashes: shell?.scriptHashes ?? [],
-			styleAttributeHashes: shell?.styleAttributeHashes ?? []
+			styleAttributeHashes: shell?.styleAttributeHashes ?? [],
+			trustProxy: deps.config.trustProxy
 		})
 	);
 	// The browser takes the API's `Date` header as the server's time (the agenda draws deadlines

@@ -43,9 +43,9 @@ const envSchema = z
 			.default('mairie@hesdigneul-les-boulogne.fr'),
 		DEMO: z.enum(['true', 'false'], { error: 'doit valoir true ou false' }).default('false'),
 		TRUST_PROXY: z.enum(['true', 'false'], { error: 'doit valoir true ou false' }).default('false'),
-		MAX_CONNECTIONS: count(16, 1_000_000).default(1000),
+		MAX_CONNECTIONS: count(16, 1_000_000).optional(),
 		MAX_CONNECTIONS_PER_IP: count(1, 1_000_000).default(50),
-		HEADERS_TIMEOUT_S: count(1, 600).default(20),
+		HEADERS_TIMEOUT_S: count(1, 600).default(10),
 		/** Test-only fixed "now" (ISO date-time), so end-to-end tests can set the server's day. */
 		TEST_NOW: z.iso.datetime({ error: 'doit être une date ISO (2026-09-01T08:00:00Z)' }).optional()
 	})
@@ -105,7 +105,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
 		townEmail: env.TOWN_EMAIL,
 		trustProxy: env.TRUST_PROXY === 'true',
 		connections: {
-			max: env.MAX_CONNECTIONS,
+			// Unset: what the process's descriptors allow, known at start (see connectionCap).
+			max: env.MAX_CONNECTIONS ?? null,
 			// Behind the trusted proxy every connection is the proxy's: the proxy limits each client.
 			perAddress: env.TRUST_PROXY === 'true' ? null : env.MAX_CONNECTIONS_PER_IP,
 			headersTimeoutMs: env.HEADERS_TIMEOUT_S * 1000

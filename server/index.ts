@@ -7,8 +7,10 @@ import { createApp } from './app.ts';
 import { fixedClock, systemClock } from './clock.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
+import { answerClientErrors } from './http/client-errors.ts';
 import { untrustedForwardingWatch } from './http/client-ip.ts';
 import {
+	connectionCap,
 	descriptorProblem,
 	httpServerOptions,
 	limitConnections,
@@ -33,7 +35,9 @@ function readConfig(): Config {
 }
 
 const config = readConfig();
-const descriptors = descriptorProblem(config.connections.max, openFilesLimit());
+const descriptorLimit = openFilesLimit();
+const maxConnections = connectionCap(config.connections.max, descriptorLimit);
+const descriptors = descriptorProblem(maxConnections, descriptorLimit);
 if (descriptors) {
 	console.error(new ConfigError([descriptors]).message);
 	process.exit(1);
@@ -74,7 +78,8 @@ const server = serve(
 		);
 	}
 ) as Server;
-limitConnections(server, config.connections);
+limitConnections(server, maxConnections, config.connections.perAddress);
+answerClientErrors(server);
 if (!config.trustProxy) {
 	const watch = untrustedForwardingWatch();
 	const onRequest = (request: { rawHeaders: string[] }) => {

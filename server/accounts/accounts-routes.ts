@@ -16,6 +16,7 @@ import { clientIp } from '../http/client-ip.ts';
 import { validate } from '../http/validate.ts';
 import { accountSummary } from './account-summary.ts';
 import { newCaptchaChallenge } from './captcha.ts';
+import { deviceOf, issueDeviceCookie } from './device-cookie.ts';
 import { checkCredentials } from './login-service.ts';
 import { resetInfo, resetPassword, startRecovery } from './recovery-service.ts';
 import {
@@ -27,7 +28,7 @@ import {
 } from './registration-service.ts';
 import { clearSessionCookie, createSession, invalidateSession, setSessionCookie } from './sessions.ts';
 import { reserve } from './throttle.ts';
-import { PASSWORD_LINK, REGISTRATION, USERNAME_CHECK, type Budget } from './throttle-budgets.ts';
+import { PASSWORD_LINK, USERNAME_CHECK, type Budget } from './throttle-budgets.ts';
 import { hashToken } from './tokens.ts';
 
 // Each part is checked by its own rule, with a French message: the identity by its schema, the
@@ -36,16 +37,15 @@ const registrationBody = z.object({ identity: z.unknown(), captcha: z.unknown().
 
 const BAD_LINK = { code: 'invalid_token', message: 'Lien invalide ou incomplet.' };
 
-/** A new session for the account, its cookie set, and who is now signed in. */
+/**
+ * A new session for the account, its cookie set, this browser's device cookie renewed (see
+ * device-cookie.ts), and who is now signed in.
+ */
 async function signIn(deps: AppDeps, c: Context, accountId: number) {
 	const { token, session } = await createSession(deps.db, deps.clock, accountId);
 	setSessionCookie(c, deps.config, token, session, deps.clock.now());
+	await issueDeviceCookie(deps, c, accountId);
 	return { account: await accountSummary(deps.db, accountId) };
-}
-
-/** Requests that send e-mails are limited per address, each kind in its own budget. */
-async function limitMailRequests(deps: AppDeps, c: Context, budget: Budget) {
-	await reserve(deps.db, deps.clock, budget, '', clientIp(c, deps.config.trustProxy));
 }
 
 /** Requests made with a link, limited per link (known by its hash, as stored) and per address. */
@@ -59,8 +59,8 @@ export function accountsRoutes(deps: AppDeps) {
 		.get('/captcha', async (c) => c.json(await newCaptchaChallenge(deps.db)))
 		.post('/registrations', validate('json', registrationBody), async (c) => {
 			const body = c.req.valid('json');
-			await limitMailRequests(deps, c, REGISTRATION);
-			await requestAccount(deps, { identity: body.identity, captcha: body.captcha });
+			const ip = clientIp(c, deps.config.trustProxy);
+			await requestAccount(deps, { identity: body.identity, captcha: body.captcha }, ip);
 			return c.json({ status: 'sent' }, 202);
 		})
 		.get('/activation', validate('query', tokenSchema, BAD_LINK), async (c) =>
@@ -112,7 +112,8 @@ export function authRoutes(deps: AppDeps) {
 		})
 		.post('/login', validate('json', loginSchema), async (c) => {
 			const input = c.req.valid('json');
-			const accountId = await checkCredentials(deps, input, clientIp(c, deps.config.trustProxy));
+			const ip = clientIp(c, deps.config.trustProxy);
+			const accountId = await checkCredentials(deps, input, ip, await deviceOf(deps, c));
 			// A new token at every sign-in: a token planted before sign-in is worth nothing after.
 			const previous = c.get('session');
 			if (previous) await invalidateSession(deps.db, previous.id);

@@ -1,4 +1,5 @@
 import { createChallenge, randomInt, verifySolution } from 'altcha-lib';
+import { z } from 'zod';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
 import type { Db } from '../db/database.ts';
 import { AppError } from '../http/errors.ts';
@@ -33,30 +34,56 @@ export async function newCaptchaChallenge(db: Db) {
 	});
 }
 
-type Payload = {
-	challenge: Parameters<typeof verifySolution>[0]['challenge'];
-	solution: Parameters<typeof verifySolution>[0]['solution'];
-};
+/**
+ * The widget's payload must have this shape before it is read: base64 of anything (`null`, a
+ * number, an array, a challenge without parameters…) is a failed captcha, never a 500. Loose, so
+ * the parameters are checked by their signature exactly as they were signed.
+ */
+const payloadShape = z.object({
+	challenge: z.looseObject({
+		parameters: z.looseObject({
+			algorithm: z.string(),
+			nonce: z.string().min(1),
+			salt: z.string(),
+			cost: z.number(),
+			keyLength: z.number(),
+			keyPrefix: z.string(),
+			expiresAt: z.number().optional()
+		}),
+		signature: z.string().optional()
+	}),
+	solution: z.looseObject({ counter: z.number(), derivedKey: z.string() })
+});
 
 const refuse = () => new AppError(400, 'captcha_failed', CAPTCHA_ERROR, { captcha: CAPTCHA_ERROR });
 
-/** Checks the widget's payload and gives the challenge's nonce to spend; a 400 on the captcha field otherwise. */
-export async function verifyCaptcha(db: Db, payload: unknown): Promise<string> {
+function decode(payload: unknown): z.infer<typeof payloadShape> {
 	if (typeof payload !== 'string' || payload.length > 4000) throw refuse();
-	let parsed: Payload;
+	let parsed: unknown;
 	try {
-		parsed = JSON.parse(Buffer.from(payload, 'base64').toString('utf8')) as Payload;
+		parsed = JSON.parse(Buffer.from(payload, 'base64').toString('utf8'));
 	} catch {
 		throw refuse();
 	}
-	const result = await verifySolution({
-		challenge: parsed.challenge,
-		solution: parsed.solution,
+	const shaped = payloadShape.safeParse(parsed);
+	if (!shaped.success) throw refuse();
+	return shaped.data;
+}
+
+/** Checks the widget's payload and gives the challenge's nonce to spend; a 400 on the captcha field otherwise. */
+export async function verifyCaptcha(db: Db, payload: unknown): Promise<string> {
+	const { challenge, solution } = decode(payload);
+	const verified = await verifySolution({
+		challenge,
+		solution,
 		deriveKey,
 		...(await secrets(db))
-	}).catch(() => null);
-	if (!result?.verified) throw refuse();
-	return String(parsed.challenge.parameters.nonce);
+	}).then(
+		(result) => result.verified,
+		() => false
+	);
+	if (!verified) throw refuse();
+	return challenge.parameters.nonce;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { AppDeps } from '../deps.ts';
 import { AppError } from '../http/errors.ts';
+import type { Device } from './device-cookie.ts';
 import { verifyAgainstDecoy, verifyPassword } from './password-hash.ts';
 import { reserve } from './throttle.ts';
 import { SIGN_IN } from './throttle-budgets.ts';
@@ -9,20 +10,25 @@ export const WRONG_CREDENTIALS = 'Identifiant ou mot de passe incorrect.';
 /**
  * Checks a username (or e-mail) and password. One message for every failure, about the form as a
  * whole (not one field), the same work whether the account exists or not, and the attempt
- * reserved before the password is checked (see SIGN_IN for what is counted).
+ * reserved before the password is checked (see SIGN_IN for what is counted): by the identifier,
+ * or by the browser's device when its device cookie names the account the identifier leads to.
  */
 export async function checkCredentials(
 	deps: AppDeps,
 	input: { identifiant: string; motDePasse: string },
-	ip: string
+	ip: string,
+	device: Device | null
 ): Promise<number> {
 	const typed = input.identifiant.trim().toLowerCase();
-	const attempt = await reserve(deps.db, deps.clock, SIGN_IN, typed, ip);
 	const account = await deps.db
 		.selectFrom('account')
 		.select(['id', 'password_hash'])
 		.where((eb) => eb.or([eb('username', '=', typed), eb('email', '=', typed)]))
 		.executeTakeFirst();
+	// A device is counted by its id, 256 random bits only its browser holds: no typed identifier
+	// can spend its budget.
+	const subject = device && account && device.accountId === account.id ? `appareil ${device.id}` : typed;
+	const attempt = await reserve(deps.db, deps.clock, SIGN_IN, subject, ip);
 	const valid = account
 		? await verifyPassword(account.password_hash, input.motDePasse)
 		: await verifyAgainstDecoy(input.motDePasse);

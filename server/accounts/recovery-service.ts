@@ -17,26 +17,41 @@ type Recovery = z.output<typeof recoverySchema>;
 
 /**
  * "Mon identifiant" / "Mon mot de passe". The answer is the same whatever is found, and so is the
- * work before it: the request's attempt is written and the account looked for, both alike. What
- * only an account needs (its reset link stored, its e-mail written and sent) happens after the
- * answer: with synchronous=FULL, storing the link on the answer's path made it slower by the
- * time the disk took. Beyond RECOVERY_MAILS an account gets no more e-mails, silently.
+ * work before it (the request's attempt written, the account looked for) and after it: one
+ * transaction writing to the disk, whether an e-mail is sent or not (see recoveryMails). With
+ * synchronous=FULL a write waits for the disk: done only for an account, it showed in how long
+ * the next request waited, even after the answer. Beyond RECOVERY_MAILS an account gets no more
+ * e-mails, silently.
  */
 export async function startRecovery(deps: AppDeps, input: Recovery, ip: string): Promise<void> {
 	await reserve(deps.db, deps.clock, RECOVERY, '', ip);
 	const account = await findAccount(deps.db, input);
-	if (account) deps.mail.later(() => recoveryMails(deps, input, account));
+	deps.mail.later(() => recoveryMails(deps, input, account));
 }
+
+/** Stands for an e-mail not sent (no account, or its hour's e-mails spent): counted by no budget. */
+const NO_MAIL = 'recuperation-sans-courriel:';
 
 async function recoveryMails(
 	deps: AppDeps,
 	input: Recovery,
-	account: { id: number; email: string; username: string }
+	account: { id: number; email: string; username: string } | undefined
 ): Promise<MailMessage[]> {
 	const now = deps.clock.now();
 	const token = generateToken();
+	// An unknown identifier spends a budget of its own as an account would (its key cannot be an
+	// account's: accounts are counted by their number), then writes the row a link would have
+	// been: the same statements, and one commit, either way.
+	const subject = account ? String(account.id) : `?${findKey(input)}`;
 	const allowed = await deps.db.transaction().execute(async (trx) => {
-		if (!(await tryReserve(trx, deps.clock, RECOVERY_MAILS, String(account.id), ''))) return false;
+		const mail = await tryReserve(trx, deps.clock, RECOVERY_MAILS, subject, '');
+		if (!account || !mail) {
+			await trx
+				.insertInto('auth_failure')
+				.values({ account_key: NO_MAIL, ip: '', at: now.toISOString() })
+				.execute();
+			return false;
+		}
 		if (input.perdu === 'mot-de-passe') {
 			await trx
 				.insertInto('account_token')
@@ -52,7 +67,7 @@ async function recoveryMails(
 		}
 		return true;
 	});
-	if (!allowed) return [];
+	if (!allowed || !account) return [];
 	return [
 		input.perdu === 'identifiant'
 			? usernameReminderMail(deps.config, account.email, [account.username])
@@ -63,13 +78,15 @@ async function recoveryMails(
 /** The account a recovery names: by e-mail, or (for a password) by username; the form sends both. */
 function findAccount(db: Db, input: Recovery) {
 	const byEmail = input.perdu === 'identifiant' || Boolean(input.courriel);
-	const key = input.perdu === 'identifiant' ? input.courriel : input.courriel || input.identifiant || '';
 	return db
 		.selectFrom('account')
 		.select(['id', 'email', 'username'])
-		.where(byEmail ? 'email' : 'username', '=', key.toLowerCase())
+		.where(byEmail ? 'email' : 'username', '=', findKey(input))
 		.executeTakeFirst();
 }
+
+const findKey = (input: Recovery) =>
+	(input.perdu === 'identifiant' ? input.courriel : input.courriel || input.identifiant || '').toLowerCase();
 
 const invalidReset = () =>
 	new AppError(

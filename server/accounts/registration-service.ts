@@ -9,6 +9,8 @@ import { createHouseholdWithTitulaire } from '../profile/household-service.ts';
 import { activationMail, alreadyRegisteredMail } from './account-mails.ts';
 import { spendCaptcha, verifyCaptcha } from './captcha.ts';
 import { hashPassword } from './password-hash.ts';
+import { reserve } from './throttle.ts';
+import { REGISTRATION } from './throttle-budgets.ts';
 import { generateToken, hashToken } from './tokens.ts';
 
 export const ACTIVATION_MS = 72 * 3600 * 1000;
@@ -23,14 +25,15 @@ const invalidActivation = () =>
 /**
  * "Enregistrer la demande": the identity is kept as a pending request and a single-use activation
  * link is e-mailed. The answer is the same whether an account exists for the address or not (the
- * owner of an existing account gets a reminder instead), and so is the work before it: the
- * captcha spent, the address looked for. Keeping the request (a write to the disk) and the
- * e-mails happen after the answer. A second request for the same address replaces the first with
- * a fresh link.
+ * owner of an existing account gets a reminder instead), and so is the work before it (the
+ * captcha spent, the address looked for; see REGISTRATION for what an address may ask) and after
+ * it (the request kept, a write to the disk, and one e-mail). A second request for the same
+ * address replaces the first with a fresh link.
  */
 export async function requestAccount(
 	deps: AppDeps,
-	body: { identity: unknown; captcha: unknown }
+	body: { identity: unknown; captcha: unknown },
+	ip: string
 ): Promise<void> {
 	const now = deps.clock.now();
 	// "Today" is the Paris day, by the same function as the browser's form (todayInParis).
@@ -38,6 +41,9 @@ export async function requestAccount(
 	if (!parsed.success) {
 		throw new AppError(400, 'invalid_fields', 'Certains champs sont à corriger.', fieldErrors(parsed.error));
 	}
+	// A typo costs nothing (the form is checked first, cheaply); a request that gets further takes
+	// its place in the address's budget before the captcha is checked and anything is sent.
+	await reserve(deps.db, deps.clock, REGISTRATION, '', ip);
 	await spendCaptcha(deps.db, await verifyCaptcha(deps.db, body.captcha));
 	const identity = parsed.data;
 	const account = await deps.db
@@ -46,7 +52,9 @@ export async function requestAccount(
 		.where('email', '=', identity.email)
 		.executeTakeFirst();
 	deps.mail.later(async () => {
-		if (account) return [alreadyRegisteredMail(deps.config, identity.email, account.username)];
+		// The same write whether the address has an account or not: the next request's wait for the
+		// disk must not tell. An existing account's request is stored as a new one's, but its link
+		// is never sent: nobody can use it, and activation refuses an address already taken.
 		const token = generateToken();
 		const values = {
 			email: identity.email,
@@ -60,6 +68,7 @@ export async function requestAccount(
 			.values(values)
 			.onConflict((oc) => oc.column('email').doUpdateSet(values))
 			.execute();
+		if (account) return [alreadyRegisteredMail(deps.config, identity.email, account.username)];
 		return [activationMail(deps.config, identity.email, identity.prenom, token)];
 	});
 }

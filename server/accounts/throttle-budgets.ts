@@ -18,19 +18,26 @@ const MINUTES_15 = 15 * 60 * 1000;
 
 /**
  * Sign-in, counted per identifier as typed (trimmed, in lower case), so an attacker learns nothing
- * from it about which username and e-mail belong together. One account answers to two identifiers,
- * so one address gets at most 2 × 10 guesses at it in 15 minutes, and 30 on all accounts together
- * (a family or a school share an address). The same account from another address is not blocked:
- * a stranger's guesses never lock its owner out.
+ * from it about which username and e-mail belong together. From anywhere, an identifier gets 20
+ * guesses in 15 minutes (many addresses guessing one account are stopped there), one address 10
+ * of them, and 30 on all accounts together (a family or a school share an address). A browser
+ * that signed in to the account before (its device cookie, see device-cookie.ts) is counted by
+ * its device instead (20 from anywhere, 10 from one address, as its own "identifier"), so a
+ * stranger's guesses never lock the owner out of their usual browsers. A success clears what its
+ * identifier (or device) spent from its address, never what others spent.
  */
 export const SIGN_IN: Budget = {
 	name: 'connexion',
 	windowMs: MINUTES_15,
+	perSubject: 20,
 	perSubjectAndAddress: 10,
 	perAddress: 30
 };
 
-/** Registration requests (each may send an e-mail), per address. */
+/**
+ * Registration requests (each may send an e-mail), per address: those whose form is right, from
+ * the captcha's check on (a typo in the form takes nothing).
+ */
 export const REGISTRATION: Budget = { name: 'inscription', windowMs: MINUTES_15, perAddress: 10 };
 
 /** Recovery requests (each may send an e-mail), per address. */

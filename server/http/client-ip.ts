@@ -1,21 +1,23 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
+import { addressGroup } from './address-group.ts';
 
 /**
  * The caller's address, which the throttles count by. Behind the town's reverse proxy
  * (TRUST_PROXY=true) it is the last address of X-Forwarded-For: the one the proxy itself added
  * for the client it saw (nginx's $proxy_add_x_forwarded_for appends it to what the client sent;
  * Caddy sets it), while the entries before it are whatever the client wrote. Otherwise the
- * socket's, since a client can write any header.
+ * socket's, since a client can write any header. An IPv6 address stands for its /64 (see
+ * addressGroup): one host has all of them.
  */
 export function clientIp(c: Context, trustProxy: boolean): string {
 	if (trustProxy) {
 		// Bounded: it becomes part of stored keys, and an address is never longer.
 		const forwarded = c.req.header('x-forwarded-for')?.split(',').pop()?.trim().slice(0, 64);
-		if (forwarded) return forwarded;
+		if (forwarded) return addressGroup(forwarded);
 	}
 	try {
-		return getConnInfo(c).remote.address ?? 'inconnue';
+		return addressGroup(getConnInfo(c).remote.address ?? 'inconnue');
 	} catch {
 		return 'inconnue';
 	}

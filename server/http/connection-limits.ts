@@ -1,20 +1,40 @@
 import { readFileSync } from 'node:fs';
-import type { Server, ServerOptions } from 'node:http';
+import type { IncomingMessage, Server, ServerOptions, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { addressGroup } from './address-group.ts';
+import { ConnectionQueue, type ConnectionUse } from './connection-queue.ts';
 
 /**
- * What keeps new clients served when a script opens thousands of sockets and sends nothing:
+ * What keeps new clients served when a script opens thousands of sockets and sends nothing, or
+ * sends its headers a line at a time:
  * - `max` connections at once, below the process's file descriptor limit, so the server can still
- *   open its database and write e-mails (at the limit, Node closes each new connection at once);
- * - `perAddress` connections from one address (null behind the trusted proxy, whose connections
- *   all have its address: there the proxy limits each client), so one host cannot take them all;
+ *   open its database and write e-mails. At the cap a newcomer is not refused (that is what the
+ *   script wants): the connection unused the longest that is serving no request is closed for it
+ *   (a kept-alive one between two requests, or one whose headers are not complete). A client
+ *   sends its headers at once and is served; a socket holding a place without a request loses it
+ *   to the next newcomer. Only when every connection is serving a request is the newcomer closed;
+ * - `perAddress` connections from one address, an IPv6 one by its /64 (null behind the trusted
+ *   proxy, whose connections all have its address: there the proxy limits each client), so one
+ *   host cannot crowd the others' kept-alive connections out: at its cap, it loses its own oldest
+ *   unused one the same way;
  * - timeouts that close what holds a connection without using it: headers not sent in
  *   `headersTimeoutMs` (a silent socket too: Node answers 408), a request not over in three
  *   times that (one minute at least), five seconds idle between two requests.
+ * `max` null: as many as the process's descriptors allow, at most DEFAULT_MAX_CONNECTIONS.
  */
-export type ConnectionLimits = { max: number; perAddress: number | null; headersTimeoutMs: number };
+export type ConnectionLimits = { max: number | null; perAddress: number | null; headersTimeoutMs: number };
 
 /** Descriptors the process keeps for itself beyond connections: database, WAL, logs, e-mails. */
 export const RESERVED_DESCRIPTORS = 100;
+
+/** An idle connection costs a few KiB: ten thousand of them fit a small server's memory. */
+export const DEFAULT_MAX_CONNECTIONS = 10_000;
+
+/** The cap in force: the configured one, or what the descriptors allow (1024 when unknown). */
+export function connectionCap(max: number | null, descriptors: number | null): number {
+	if (max !== null) return max;
+	return Math.max(16, Math.min(DEFAULT_MAX_CONNECTIONS, (descriptors ?? 1024) - RESERVED_DESCRIPTORS));
+}
 
 /** Options for node:http's createServer (serve's `serverOptions`). */
 export function httpServerOptions(limits: ConnectionLimits): ServerOptions {
@@ -27,24 +47,57 @@ export function httpServerOptions(limits: ConnectionLimits): ServerOptions {
 	};
 }
 
-/** Applies the global and per-address caps to a listening server. */
-export function limitConnections(server: Server, limits: ConnectionLimits): void {
-	server.maxConnections = limits.max;
-	const perAddress = limits.perAddress;
-	if (perAddress === null) return;
-	const open = new Map<string, number>();
-	server.prependListener('connection', (socket) => {
-		const address = socket.remoteAddress ?? '';
-		const count = (open.get(address) ?? 0) + 1;
-		if (count > perAddress) {
+/**
+ * Applies the caps to a listening server (`max`, the cap in force: see connectionCap). Node's
+ * own `server.maxConnections` would refuse the newcomer, so it is not set.
+ */
+export function limitConnections(server: Server, max: number, perAddress: number | null): void {
+	const all = new ConnectionQueue();
+	const byAddress = new Map<string, ConnectionQueue>();
+	const uses = new WeakMap<Socket, ConnectionUse & { group: string }>();
+	const forget = (socket: Socket) => {
+		const use = uses.get(socket);
+		if (!use) return;
+		uses.delete(socket);
+		all.remove(socket);
+		const mine = byAddress.get(use.group);
+		mine?.remove(socket);
+		if (mine?.size === 0) byAddress.delete(use.group);
+	};
+	/** Closes `queue`'s oldest unused connection; false when all of them are serving a request. */
+	const makeRoom = (queue: ConnectionQueue) => {
+		const victim = queue.oldestIdle();
+		if (!victim) return false;
+		forget(victim);
+		victim.destroy();
+		return true;
+	};
+	server.prependListener('connection', (socket: Socket) => {
+		const group = addressGroup(socket.remoteAddress ?? '');
+		const mine = byAddress.get(group) ?? new ConnectionQueue();
+		const full =
+			(perAddress !== null && mine.size >= perAddress && !makeRoom(mine)) ||
+			(all.size >= max && !makeRoom(all));
+		if (full) {
 			socket.destroy();
 			return;
 		}
-		open.set(address, count);
-		socket.once('close', () => {
-			const left = (open.get(address) ?? 1) - 1;
-			if (left > 0) open.set(address, left);
-			else open.delete(address);
+		const use = { requests: 0, group };
+		uses.set(socket, use);
+		all.add(socket, use);
+		mine.add(socket, use);
+		byAddress.set(group, mine);
+		socket.once('close', () => forget(socket));
+	});
+	server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+		const socket = req.socket;
+		const use = uses.get(socket);
+		if (!use) return;
+		use.requests++;
+		res.once('close', () => {
+			use.requests--;
+			all.touch(socket);
+			byAddress.get(use.group)?.touch(socket);
 		});
 	});
 }

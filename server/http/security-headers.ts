@@ -21,6 +21,8 @@ declare module 'hono' {
 export function securityHeaders(options: {
 	scriptHashes: string[];
 	styleAttributeHashes?: string[];
+	/** TRUST_PROXY: X-Forwarded-Proto is the town's proxy's word, not anyone's. */
+	trustProxy?: boolean;
 }): MiddlewareHandler {
 	const scriptSrc = ["'self'", ...options.scriptHashes.map((h) => `'${h}'`)].join(' ');
 	// The built code's fixed style attributes (see styleAttributeHashes), and no other: style
@@ -60,17 +62,20 @@ export function securityHeaders(options: {
 		'Cross-Origin-Opener-Policy': 'same-origin',
 		'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()'
 	};
+	const trustProxy = options.trustProxy ?? false;
 	const hsts = { 'Strict-Transport-Security': 'max-age=31536000; includeSubDomains' };
 	const sets = {
 		api: { http: forApi, https: { ...forApi, ...hsts } },
 		pages: { http: forPages, https: { ...forPages, ...hsts } }
 	};
 	return async (c, next) => {
-		// Behind the town's TLS proxy the request arrives over http with X-Forwarded-Proto.
-		const proto = c.req.header('x-forwarded-proto') ?? c.req.url.slice(0, c.req.url.indexOf(':'));
+		// Behind the town's TLS proxy the request arrives over http with X-Forwarded-Proto, which
+		// counts only when the proxy is trusted: anyone else could write it.
+		const https =
+			c.req.url.startsWith('https:') || (trustProxy && c.req.header('x-forwarded-proto') === 'https');
 		const headers =
 			sets[c.req.path === '/api' || c.req.path.startsWith('/api/') ? 'api' : 'pages'][
-				proto === 'https' ? 'https' : 'http'
+				https ? 'https' : 'http'
 			];
 		c.set('securityHeaders', headers);
 		await next();

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, VARIABLES } from '../../server/config.ts';
 import { UNTRUSTED_PROXY_WARNING, untrustedForwardingWatch } from '../../server/http/client-ip.ts';
-import { descriptorProblem, httpServerOptions } from '../../server/http/connection-limits.ts';
+import { connectionCap, descriptorProblem, httpServerOptions } from '../../server/http/connection-limits.ts';
 
 function problems(env: Record<string, string>): string[] {
 	try {
@@ -79,7 +79,7 @@ describe('configuration from the environment', () => {
 	});
 
 	it('limits connections by default, and per address only when the proxy is not trusted', () => {
-		expect(loadConfig({}).connections).toEqual({ max: 1000, perAddress: 50, headersTimeoutMs: 20_000 });
+		expect(loadConfig({}).connections).toEqual({ max: null, perAddress: 50, headersTimeoutMs: 10_000 });
 		const set = loadConfig({
 			MAX_CONNECTIONS: '5000',
 			MAX_CONNECTIONS_PER_IP: '20',
@@ -107,6 +107,13 @@ describe('configuration from the environment', () => {
 		expect(httpServerOptions({ max: 1000, perAddress: 50, headersTimeoutMs: 1000 })).toMatchObject({
 			connectionsCheckingInterval: 250
 		});
+	});
+
+	it('by default, as many connections as the descriptors allow, up to 10,000', () => {
+		expect(connectionCap(null, 20_000)).toBe(10_000);
+		expect(connectionCap(null, 1024)).toBe(924);
+		expect(connectionCap(null, null)).toBe(924);
+		expect(connectionCap(300, 20_000)).toBe(300);
 	});
 
 	it('keeps file descriptors for the database beyond MAX_CONNECTIONS', () => {

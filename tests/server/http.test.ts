@@ -78,12 +78,20 @@ describe('security headers', () => {
 		}
 	});
 
-	it('add HSTS only when served over HTTPS (directly or behind the TLS proxy)', async () => {
+	it('add HSTS only when served over HTTPS (directly or behind the trusted TLS proxy)', async () => {
 		const { app } = await testApp();
 		const direct = await app.request('https://portail.example/api/health');
 		expect(direct.headers.get('strict-transport-security')).toContain('max-age=');
 		const proxied = await app.request('/api/health', { headers: { 'X-Forwarded-Proto': 'https' } });
 		expect(proxied.headers.get('strict-transport-security')).toContain('max-age=');
+		// Without TRUST_PROXY the header is anyone's word: a plain http answer carries no HSTS.
+		const untrusted = (await testApp({ env: { TRUST_PROXY: 'false' } })).app;
+		for (const path of ['/api/health', '/connexion']) {
+			const res = await untrusted.request(path, { headers: { 'X-Forwarded-Proto': 'https' } });
+			expect(res.headers.get('strict-transport-security'), path).toBeNull();
+		}
+		const served = await untrusted.request('https://portail.example/api/health');
+		expect(served.headers.get('strict-transport-security')).toContain('max-age=');
 	});
 
 	it('are on pages and errors too', async () => {

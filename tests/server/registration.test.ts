@@ -41,7 +41,7 @@ describe('POST /api/accounts/registrations', () => {
 		expect(mail?.to).toBe('dupin@example.com');
 		expect(mail?.subject).toBe('Activez votre compte citoyen — Ville de Hesdigneul-lès-Boulogne');
 		expect(mail?.text).toContain('Bonjour Pascal,');
-		expect(mail?.text).toContain('http://localhost:3000/activation?jeton=');
+		expect(mail?.text).toContain('http://localhost/activation?jeton=');
 		const token = tokenFrom(mail, '/activation');
 		expect(token).toMatch(/^[a-z2-7]{52}$/); // 256 random bits in base32
 
@@ -139,6 +139,86 @@ describe('POST /api/accounts/registrations', () => {
 		expect(await requests(ctx)).toEqual([]);
 	});
 
+	it('refuses every malformed captcha in French, whatever its type or what its base64 holds', async () => {
+		const ctx = await testApp();
+		const solved = JSON.parse(
+			Buffer.from(await solvedCaptcha(new TestClient(ctx.app)), 'base64').toString()
+		) as { challenge: { parameters: Record<string, unknown> }; solution: unknown };
+		const real = (change: (p: typeof solved) => unknown) => change(structuredClone(solved));
+		const base64 = (value: unknown) =>
+			Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64');
+		const held = [
+			'null',
+			'0',
+			'-1e309',
+			'true',
+			'"texte"',
+			'[]',
+			'[1,2,3]',
+			'{}',
+			'[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]',
+			{ challenge: null, solution: null },
+			{ challenge: {}, solution: {} },
+			{ challenge: 'x', solution: 'y' },
+			{ challenge: { parameters: null }, solution: { counter: 1, derivedKey: '00' } },
+			{ challenge: { parameters: [] }, solution: { counter: 1, derivedKey: '00' } },
+			real((p) => ({ ...p, solution: null })),
+			real((p) => ({ ...p, solution: { counter: '12', derivedKey: 42 } })),
+			real((p) => ({
+				...p,
+				challenge: { ...p.challenge, parameters: { ...p.challenge.parameters, nonce: {} } }
+			})),
+			real((p) => ({ ...p, challenge: { ...p.challenge, signature: 12 } })),
+			real((p) => ({
+				...p,
+				challenge: { ...p.challenge, parameters: { ...p.challenge.parameters, cost: 'x' } }
+			})),
+			real((p) => [p])
+		].map(base64);
+		const bytes = Buffer.from(Array.from({ length: 300 }, (_, i) => (i * 37) % 256)).toString('base64');
+		const values: unknown[] = [
+			null,
+			0,
+			42,
+			-1.5,
+			true,
+			[],
+			['x'],
+			{},
+			{ challenge: {} },
+			bytes,
+			'A'.repeat(3999)
+		];
+		let n = 0;
+		for (const captcha of [...values, ...held]) {
+			// A new address each time: registration's budget is per address.
+			const client = new TestClient(ctx.app, { ip: `198.51.100.${++n}` });
+			const res = await client.post('/api/accounts/registrations', { identity: PASCAL, captcha });
+			await expectError(res, 400, {
+				code: 'captcha_failed',
+				fields: { captcha: /^La vérification anti-robot a échoué/ }
+			});
+		}
+		expect(await requests(ctx)).toEqual([]);
+		expect(await mailsTo(ctx)).toEqual([]);
+	});
+
+	it('takes from an address’s budget of 10 only requests whose form is right: typos cost nothing', async () => {
+		const ctx = await testApp();
+		const typo = { ...PASCAL, email: 'dupin-at-example.com' };
+		const family = new TestClient(ctx.app, { ip: '198.51.100.20' });
+		for (let i = 0; i < 12; i++)
+			await expectError(await register(family, typo), 400, { code: 'invalid_fields' });
+		expect((await register(family, PASCAL)).status).toBe(202);
+		// A right form with a wrong captcha is counted: the budget is taken before the captcha's check.
+		const robot = new TestClient(ctx.app, { ip: '198.51.100.21' });
+		for (let i = 0; i < 10; i++) {
+			await expectError(await register(robot, CLAIRE, 'pas-un-captcha'), 400, { code: 'captcha_failed' });
+		}
+		await expectError(await register(robot, CLAIRE), 429, { code: 'too_many_attempts' });
+		await expectError(await register(robot, typo), 400, { code: 'invalid_fields' });
+	});
+
 	it('accepts a solved captcha only once', async () => {
 		const ctx = await testApp();
 		const client = new TestClient(ctx.app);
@@ -181,7 +261,9 @@ describe('POST /api/accounts/registrations', () => {
 		expect(mails[0]?.subject).toMatch(/^Vous avez déjà un compte citoyen/);
 		expect(mails[0]?.text).toContain('Votre identifiant de connexion est : pascal.dupin');
 		expect(mails[0]?.text).not.toContain('jeton=');
-		expect(await requests(ctx)).toEqual([]);
+		// Stored as a new address's request would be (the same write after the answer), but its
+		// link went to nobody.
+		expect((await requests(ctx)).map((r) => r.email)).toEqual(['dupin@example.com']);
 	});
 });
 

@@ -1,11 +1,13 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import { request } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../server/db/database.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
 import { freePort } from '../e2e/support/portal-server.ts';
+import { expectError } from './support/expect.ts';
 import { tempDir } from './support/test-app.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -56,6 +58,58 @@ function idleSockets(port: number, localAddress: string, count: number) {
 		settled: () => connected + closed >= count,
 		destroy: () => sockets.forEach((s) => s.destroy())
 	};
+}
+
+/**
+ * The reviewer's slowloris: `perAddress` sockets from each of `addresses` addresses, each sending
+ * a request's first line then one header line a second, never the end of its headers, and
+ * reconnecting 200 ms after the server closes it, as an attacker would.
+ */
+function slowSockets(port: number, addresses: string[], perAddress: number) {
+	const open = new Set<Socket>();
+	let stopped = false;
+	let closedByServer = 0;
+	const start = (localAddress: string) => {
+		if (stopped) return;
+		const socket = connect({ host: '127.0.0.1', port, localAddress });
+		const drip = setInterval(() => socket.writable && socket.write(`X-Lent-${open.size}: b\r\n`), 1000);
+		socket.on('connect', () => {
+			open.add(socket);
+			socket.write('GET /api/health HTTP/1.1\r\nHost: localhost\r\n');
+		});
+		socket.on('error', () => {});
+		socket.resume();
+		socket.on('close', () => {
+			clearInterval(drip);
+			if (open.delete(socket)) closedByServer++;
+			setTimeout(() => start(localAddress), 200);
+		});
+	};
+	for (const address of addresses) for (let i = 0; i < perAddress; i++) start(address);
+	return {
+		open: () => open.size,
+		closedByServer: () => closedByServer,
+		stop: () => {
+			stopped = true;
+			open.forEach((s) => s.destroy());
+		}
+	};
+}
+
+/** /api/health on a connection of its own from `localAddress`: its status, 0 when refused or too slow. */
+function healthFrom(port: number, localAddress: string): Promise<number> {
+	return new Promise((done) => {
+		const req = request(
+			{ host: '127.0.0.1', port, path: '/api/health', localAddress, agent: false, timeout: 2000 },
+			(res) => {
+				res.resume();
+				done(res.statusCode ?? 0);
+			}
+		);
+		req.on('timeout', () => req.destroy());
+		req.on('error', () => done(0));
+		req.end();
+	});
 }
 
 async function health(port: number): Promise<number> {
@@ -135,6 +189,30 @@ describe('the server process', () => {
 		}
 	});
 
+	it(
+		'answers new clients while 20 addresses hold more than every place with slow headers, reconnecting',
+		{ timeout: 20_000 },
+		async () => {
+			// 20 × 20 = 400 sockets for the 300 places, none of them ever completing its headers.
+			const addresses = Array.from({ length: 20 }, (_, i) => `127.0.1.${i + 1}`);
+			const attack = slowSockets(main.port, addresses, 20);
+			try {
+				await until(() => attack.open() >= 290, 10_000, 'connexions lentes');
+				const statuses: number[] = [];
+				for (let i = 0; i < 40; i++) {
+					statuses.push(await healthFrom(main.port, `127.0.2.${i + 1}`));
+					await new Promise((r) => setTimeout(r, 100));
+				}
+				// Every place stayed taken, by sockets that lost theirs to the newcomers and came back.
+				expect(attack.open()).toBeGreaterThanOrEqual(250);
+				expect(attack.closedByServer()).toBeGreaterThanOrEqual(40);
+				expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(38);
+			} finally {
+				attack.stop();
+			}
+		}
+	);
+
 	it('closes connections that send nothing, so many addresses cannot hold every place', async () => {
 		// 10 addresses × 30 = 300: every place taken, by sockets that never send a request.
 		const attacks = Array.from({ length: 10 }, (_, i) => idleSockets(quick.port, `127.0.0.${10 + i}`, 30));
@@ -145,6 +223,13 @@ describe('the server process', () => {
 		} finally {
 			attacks.forEach((a) => a.destroy());
 		}
+	});
+
+	it('answers a request too long for Node to read (431) with the API’s JSON error, in French', async () => {
+		const res = await fetch(`http://127.0.0.1:${main.port}/api/health?q=${'a'.repeat(20_000)}`);
+		await expectError(res, 431, { code: 'request_too_large', message: /^Requête trop longue/ });
+		expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+		expect(await health(main.port)).toBe(200);
 	});
 
 	it('warns once when requests come through a proxy it does not trust', async () => {

@@ -243,7 +243,9 @@ describe('sign-in throttling', () => {
 		expect(sameAccount).toEqual(twoAccounts);
 		expect(sameAccount.slice(0, 20)).toEqual(Array(20).fill(401));
 		expect(sameAccount.slice(20)).toEqual(Array(5).fill(429));
-		// After 5 + 5, the right password by e-mail still signs in, as it would for a stranger's e-mail.
+		// After 5 + 5, the right password by e-mail still signs in, as it would for a stranger's e-mail
+		// (15 minutes on, once the guesses above, 20 at each identifier, have left its budget).
+		ctx.clock.set(at(0, 15));
 		const other = new TestClient(ctx.app, { ip: '203.0.113.8' });
 		for (let i = 0; i < 5; i++) {
 			await login(other, 'pascal.dupin', `Mauvais${i}`);
@@ -336,6 +338,35 @@ describe('cross-site requests', () => {
 			});
 		}
 		expect(client.cookies.size).toBe(0);
+	});
+
+	it('takes the portal’s origin from PUBLIC_URL, never from the Host header the sender writes', async () => {
+		const credentials = JSON.stringify({ identifiant: 'pascal.dupin', motDePasse: 'Hesdigneul62' });
+		// The request's own URL is built from its Host: a script can make it say anything.
+		const post = (ctx: TestCtx, url: string, origin: string, type = 'application/json') =>
+			ctx.app.request(url, {
+				method: 'POST',
+				headers: { Origin: origin, 'Content-Type': type },
+				body: credentials
+			});
+		for (const env of ['production', 'test'] as const) {
+			const ctx = await testApp({ env: { NODE_ENV: env, PUBLIC_URL: 'https://portail.example.fr' } });
+			for (const site of ['http://evil.example', 'http://evil.example:3222', 'http://localhost:5173']) {
+				await expectError(await post(ctx, `${site}/api/auth/login`, site), 403, { code: 'forbidden_origin' });
+				await expectError(await post(ctx, `${site}/api/auth/login`, site, 'text/plain'), 403, {
+					code: 'forbidden_origin'
+				});
+			}
+			const own = await post(ctx, 'https://portail.example.fr/api/auth/login', 'https://portail.example.fr');
+			await expectError(own, 401, { code: 'wrong_credentials' });
+		}
+		// In development the page is Vite's (its proxy keeps the Host): its own origin passes there only.
+		const dev = await testApp({ env: { NODE_ENV: 'development' } });
+		const vite = await post(dev, 'http://localhost:5173/api/auth/login', 'http://localhost:5173');
+		await expectError(vite, 401, { code: 'wrong_credentials' });
+		await expectError(await post(dev, 'http://localhost:5173/api/auth/login', 'http://evil.example'), 403, {
+			code: 'forbidden_origin'
+		});
 	});
 
 	it('refuses JSON from another site too (403), before any work', async () => {

@@ -48,6 +48,9 @@ export async function testApp(options: { now?: string; appDir?: string; env?: Re
 		APP_DIR: options.appDir ?? emptyDir(join(dataDir, 'no-build')),
 		// Tests give each client its address in X-Forwarded-For, as the town's proxy would.
 		TRUST_PROXY: 'true',
+		// The origin app.request() gives a path and TestClient's pages send: state-changing calls
+		// are checked against it alone, as in production (see originPolicy).
+		PUBLIC_URL: 'http://localhost',
 		...options.env
 	});
 	const clock = fixedClock(options.now ?? '2026-11-28T09:00:00Z');
