@@ -10,8 +10,8 @@ import { ConnectionQueue, type ConnectionUse } from './connection-queue.ts';
  * - `max` connections at once, below the process's file descriptor limit, so the server can still
  *   open its database and write e-mails. At the cap a newcomer is not refused (that is what the
  *   script wants): the connection unused the longest that is serving no request is closed for it
- *   (a kept-alive one between two requests, or one whose headers are not complete). A client
- *   sends its headers at once and is served; a socket holding a place without a request loses it
+ *   (a kept-alive one between two requests, or one whose headers or body are not complete). A
+ *   client sends its request at once and is served; a socket holding a place without a request loses it
  *   to the next newcomer. Only when every connection is serving a request is the newcomer closed;
  * - `perAddress` connections from one address, an IPv6 one by its /64 (null behind the trusted
  *   proxy, whose connections all have its address: there the proxy limits each client), so one
@@ -93,13 +93,32 @@ export function limitConnections(server: Server, max: number, perAddress: number
 		const socket = req.socket;
 		const use = uses.get(socket);
 		if (!use) return;
-		use.requests++;
+		// Serving once the request is all there: a body dribbled a byte at a time holds a place as
+		// slow headers would (Node emits 'request' at the end of the headers), so until its last
+		// byte the connection may lose its place to a newcomer. A body is read by the app as it
+		// arrives ('end' at its last byte); a request without one is all there at once.
+		let serving = false;
+		let answered = false;
+		const start = () => {
+			if (answered || serving) return;
+			serving = true;
+			use.requests++;
+		};
+		if (hasBody(req)) req.once('end', start);
+		else start();
 		res.once('close', () => {
-			use.requests--;
+			answered = true;
+			if (serving) use.requests--;
 			all.touch(socket);
 			byAddress.get(use.group)?.touch(socket);
 		});
 	});
+}
+
+/** Whether a body follows the request's headers (HTTP/1.1: a length above 0, or chunks). */
+function hasBody(req: IncomingMessage): boolean {
+	const length = req.headers['content-length'];
+	return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }
 
 /** The process's limit of open files (Linux), or null when it cannot be read. */

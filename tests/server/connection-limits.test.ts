@@ -28,10 +28,16 @@ function fakeServer(max: number, perAddress: number | null) {
 	/** A request on `socket`; its answer's end, to call. */
 	const request = (socket: FakeSocket) => {
 		const res = new EventEmitter();
-		server.emit('request', { socket }, res);
+		server.emit('request', { socket, headers: {} }, res);
 		return () => res.emit('close');
 	};
-	return { open, request };
+	/** A request whose body follows its headers: the arrival of its last byte, to call. */
+	const upload = (socket: FakeSocket) => {
+		const req = Object.assign(new EventEmitter(), { socket, headers: { 'content-length': '15000' } });
+		server.emit('request', req, new EventEmitter());
+		return () => req.emit('end');
+	};
+	return { open, request, upload };
 }
 
 describe('the connection caps', () => {
@@ -54,6 +60,18 @@ describe('the connection caps', () => {
 		request(b);
 		const c = open('192.0.2.3');
 		expect([a.destroyed, b.destroyed, c.destroyed]).toEqual([false, false, true]);
+	});
+
+	it('counts a request with a body as serving only once its body is all there', () => {
+		const { open, upload } = fakeServer(2, null);
+		const [a, b] = [open('192.0.2.1'), open('192.0.2.2')];
+		upload(a); // its body dribbles: a holds a place without a request to serve
+		const arrived = upload(b);
+		arrived(); // b's body is all there: b is serving
+		const c = open('192.0.2.3');
+		expect([a.destroyed, b.destroyed, c.destroyed]).toEqual([true, false, false]);
+		const d = open('192.0.2.4');
+		expect([b.destroyed, c.destroyed, d.destroyed]).toEqual([false, true, false]);
 	});
 
 	it('at one address’s cap, closes that address’s own oldest unused one; an IPv6 /64 is one address', () => {

@@ -65,17 +65,32 @@ function idleSockets(port: number, localAddress: string, count: number) {
  * a request's first line then one header line a second, never the end of its headers, and
  * reconnecting 200 ms after the server closes it, as an attacker would.
  */
-function slowSockets(port: number, addresses: string[], perAddress: number) {
+function slowSockets(
+	port: number,
+	addresses: string[],
+	perAddress: number,
+	slow: 'headers' | 'body' = 'headers'
+) {
 	const open = new Set<Socket>();
 	let stopped = false;
 	let closedByServer = 0;
 	const start = (localAddress: string) => {
 		if (stopped) return;
 		const socket = connect({ host: '127.0.0.1', port, localAddress });
-		const drip = setInterval(() => socket.writable && socket.write(`X-Lent-${open.size}: b\r\n`), 1000);
+		const drip = setInterval(
+			() => socket.writable && socket.write(slow === 'headers' ? `X-Lent-${open.size}: b\r\n` : ' '),
+			1000
+		);
 		socket.on('connect', () => {
 			open.add(socket);
-			socket.write('GET /api/health HTTP/1.1\r\nHost: localhost\r\n');
+			socket.write(
+				slow === 'headers'
+					? 'GET /api/health HTTP/1.1\r\nHost: localhost\r\n'
+					: // Headers complete and accepted (size under the limit, the portal's origin), then a
+						// body of 15,000 bytes sent one a second (R.U.D.Y.).
+						`POST /api/auth/login HTTP/1.1\r\nHost: localhost:${port}\r\nOrigin: http://localhost:${port}\r\n` +
+							'Content-Type: application/json\r\nContent-Length: 15000\r\n\r\n'
+			);
 		});
 		socket.on('error', () => {});
 		socket.resume();
@@ -189,13 +204,16 @@ describe('the server process', () => {
 		}
 	});
 
-	it(
-		'answers new clients while 20 addresses hold more than every place with slow headers, reconnecting',
+	it.each([
+		{ what: 'slow headers', slow: 'headers' },
+		{ what: 'a body sent a byte a second', slow: 'body' }
+	] as const)(
+		'answers new clients while 20 addresses hold more than every place with $what, reconnecting',
 		{ timeout: 20_000 },
-		async () => {
-			// 20 × 20 = 400 sockets for the 300 places, none of them ever completing its headers.
+		async ({ slow }) => {
+			// 20 × 20 = 400 sockets for the 300 places, none of them ever completing its request.
 			const addresses = Array.from({ length: 20 }, (_, i) => `127.0.1.${i + 1}`);
-			const attack = slowSockets(main.port, addresses, 20);
+			const attack = slowSockets(main.port, addresses, 20, slow);
 			try {
 				await until(() => attack.open() >= 290, 10_000, 'connexions lentes');
 				const statuses: number[] = [];
