@@ -91,6 +91,24 @@ describe('the work of one push is bounded', () => {
 		expect(await rowCounts(ctx)).toEqual({ reservations: 0, history: 0, ledger: 0, applied: 0 });
 	});
 
+	it('lets the event loop turn between two unreadable mutations too', async () => {
+		const { client } = await dupins();
+		// Unreadable shapes: nothing to apply, but each costs its reading (its errors are built).
+		const junk = Array.from({ length: 200 }, (_, i) => ({ id: `x-${i}`, kind: 'inconnu', payload: { i } }));
+		let turns = 0;
+		let pushing = true;
+		const watch = () => {
+			if (!pushing) return;
+			turns++;
+			setImmediate(watch);
+		};
+		setImmediate(watch);
+		const { body } = await push(client, ...junk);
+		pushing = false;
+		expect(body.results.every((r) => r.status === 'rejected' && r.code === 'illisible')).toBe(true);
+		expect(turns).toBeGreaterThan(junk.length / 2);
+	});
+
 	it('lets the event loop turn between two mutations, so other requests are answered meanwhile', async () => {
 		const { ctx, client, timId } = await dupins();
 		const days = ['03', '04', '07', '08', '10', '11', '14', '15', '17', '18'].map((d) => `2026-12-${d}`);
