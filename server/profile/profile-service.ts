@@ -1,4 +1,10 @@
-import { MAX_ADDRESSES, TOO_MANY_ADDRESSES, type Address } from '../../src/lib/domain/profile/address.ts';
+import {
+	addressNameTaken,
+	MAX_ADDRESSES,
+	sameAddressName,
+	TOO_MANY_ADDRESSES,
+	type Address
+} from '../../src/lib/domain/profile/address.ts';
 import { PHONE_KINDS, type Phones } from '../../src/lib/domain/profile/contact.ts';
 import { displayName, familyName } from '../../src/lib/domain/profile/person-name.ts';
 import type { Profile } from '../../src/lib/domain/profile/profile.ts';
@@ -200,6 +206,23 @@ async function keepOneDefault(trx: Db, householdId: number, chosen: number | nul
 	await trx.updateTable('address').set({ is_default: 1 }).where('id', '=', keep).execute();
 }
 
+/**
+ * Refuses a name another address of the household already has (`id`: the one being changed, which
+ * may keep its own). A household has at most MAX_ADDRESSES, so reading their names is cheap.
+ */
+async function refuseTakenName(trx: Db, householdId: number, name: string, id: number | null) {
+	const others = await trx
+		.selectFrom('address')
+		.select(['id', 'name'])
+		.where('household_id', '=', householdId)
+		.execute();
+	const taken = others.find((a) => a.id !== id && sameAddressName(a.name, name));
+	if (taken) {
+		const message = addressNameTaken(taken.name);
+		throw new AppError(409, 'address_name_taken', message, { name: message });
+	}
+}
+
 export async function addAddress(
 	db: Db,
 	account: CurrentAccount,
@@ -213,6 +236,7 @@ export async function addAddress(
 			.where('household_id', '=', account.householdId)
 			.executeTakeFirstOrThrow();
 		if (Number(n) >= MAX_ADDRESSES) throw new AppError(409, 'too_many_addresses', TOO_MANY_ADDRESSES);
+		await refuseTakenName(trx, account.householdId, address.name, null);
 		const row = await trx
 			.insertInto('address')
 			.values({ household_id: account.householdId, is_default: 0, ...addressRow(address, now) })
@@ -238,6 +262,8 @@ export async function updateAddress(
 			.where('household_id', '=', account.householdId)
 			.executeTakeFirst();
 		if (Number(result.numUpdatedRows) !== 1) throw notFound();
+		// After the update, so that another household's address is not found (404) before anything.
+		await refuseTakenName(trx, account.householdId, address.name, id);
 		await keepOneDefault(trx, account.householdId, address.isDefault ? id : null);
 	});
 }

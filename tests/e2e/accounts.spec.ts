@@ -451,6 +451,38 @@ test.describe('mon profil', () => {
 		await expectNoAxeViolations(page);
 	});
 
+	test('a name another address already has is refused beside the field, whatever its case and accents', async ({
+		page
+	}) => {
+		await page.goto('/connexion?retour=%2Fprofil');
+		await signIn(page, 'pascal.dupin', 'Hesdigneul62');
+		const addresses = page.getByRole('region', { name: 'Mes adresses' });
+		await expect(addresses).toContainText('Rue des Buissons Fleuris');
+		await addresses.getByRole('button', { name: /Détails/ }).click();
+		await addresses.getByRole('button', { name: '+ Ajouter une adresse' }).click();
+		const name = addresses.getByLabel("Nom de l'adresse");
+		await name.fill('adresse PRINCIPALE');
+		await addresses.getByLabel('Ville').fill('Samer');
+		await addresses.getByLabel('Code postal').fill('62830');
+		await addresses.getByLabel('Type et nom de la voie').fill('Rue du Breuil');
+		await addresses.getByRole('button', { name: 'Ajouter cette adresse' }).click();
+		await expect(addresses.locator('#nouvelle-adresse-nom-erreur')).toHaveText(
+			'Vous avez déjà une adresse nommée « Adresse principale ».'
+		);
+		await expect(name).toHaveAttribute('aria-invalid', 'true');
+		await expect(name).toBeFocused();
+		// Said once, beside the field; what was typed stays.
+		await expect(addresses.getByRole('alert')).toHaveCount(0);
+		await expect(addresses.getByLabel('Type et nom de la voie')).toHaveValue('Rue du Breuil');
+		await expectNoAxeViolations(page);
+
+		await name.fill('Chez les grands-parents');
+		await expect(addresses.locator('#nouvelle-adresse-nom-erreur')).toHaveCount(0);
+		await addresses.getByRole('button', { name: 'Ajouter cette adresse' }).click();
+		await expect(addresses).toContainText('62830 SAMER');
+		await expect(addresses.getByRole('button', { name: /^Supprimer/ })).toHaveCount(2);
+	});
+
 	test('reads on a phone: each value under its label, never in a narrow column; beside it on a desktop', async ({
 		page
 	}) => {

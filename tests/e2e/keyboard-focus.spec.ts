@@ -164,12 +164,47 @@ test.describe('Mon profil with the keyboard alone: focus lands where the next st
 });
 
 test.describe('refusals with the keyboard alone: the focus stays or goes to the field to fix', () => {
-	test('sign-in refused: the alert is said and the focus stays on "Me connecter"', async ({ page }) => {
+	test('sign-in refused, by Enter in the password, on the button or by a click: the focus on the password, emptied', async ({
+		page
+	}) => {
 		await page.goto('/connexion');
-		await signInByKeyboard(page, 'mauvais mot de passe');
-		await expect(page.getByRole('alert')).toHaveText('Identifiant ou mot de passe incorrect.');
-		await expect(page.getByRole('button', { name: 'Me connecter' })).toBeFocused();
-		await focusIsNotLost(page);
+		const password = page.getByLabel(/^Mot de passe/);
+		const button = page.getByRole('button', { name: 'Me connecter' });
+		const refusedOnThePassword = async () => {
+			await expect(page.getByRole('alert')).toHaveText('Identifiant ou mot de passe incorrect.');
+			await expect(password).toBeFocused();
+			await expect(password).toHaveValue('');
+			// The field is described by the alert: a screen reader says it with the field.
+			await expect(password).toHaveAccessibleDescription('Identifiant ou mot de passe incorrect.');
+			await focusIsNotLost(page);
+		};
+
+		// Enter in the password field.
+		await tabTo(page, page.getByLabel('Identifiant ou courriel'));
+		await retype(page, DEMO.identifiant);
+		await page.keyboard.press('Tab');
+		await retype(page, 'mauvais mot de passe');
+		await page.keyboard.press('Enter');
+		await refusedOnThePassword();
+		await expectNoAxeViolations(page);
+
+		// Enter on "Me connecter".
+		await page.keyboard.type('encore mauvais');
+		await expect(page.getByRole('alert')).toHaveCount(0);
+		await tabTo(page, button);
+		await page.keyboard.press('Enter');
+		await refusedOnThePassword();
+
+		// A click on "Me connecter".
+		await password.fill('toujours mauvais');
+		await button.click();
+		await refusedOnThePassword();
+
+		// The identifiant stays, to be checked; the right password signs in.
+		await expect(page.getByLabel('Identifiant ou courriel')).toHaveValue(DEMO.identifiant);
+		await page.keyboard.type(DEMO.motDePasse);
+		await page.keyboard.press('Enter');
+		await expect(page.getByRole('banner').getByText('Bonjour Pascal DUPIN')).toBeVisible();
 	});
 
 	test('activation with a username already taken: said beside the field only, the focus on it', async ({

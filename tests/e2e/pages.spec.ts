@@ -1,5 +1,6 @@
 import { identitySchema } from '../../src/lib/domain/accounts/identity.ts';
 import { fieldErrors } from '../../src/lib/domain/forms/field-errors.ts';
+import { withFrenchSpacing } from '../../src/lib/domain/text/french-spacing.ts';
 import { DEMO, signIn } from './support/citizens.ts';
 import { expect, expectNoAxeViolations, test } from './support/fixtures.ts';
 
@@ -186,7 +187,8 @@ test.describe('every error the schema gives', () => {
 		await expect(shown).toHaveCount(Object.keys(expected).length + 1);
 		const texts = (await shown.allTextContents()).map((t) => t.replace(/^⚠\s*/, '').trim());
 		expect(texts.sort()).toEqual(
-			[...Object.values(expected), 'Cochez la case de vérification anti-robot.'].sort()
+			// As the schema says them, set in French typography (a no-break space before ":").
+			[...Object.values(expected).map(withFrenchSpacing), 'Cochez la case de vérification anti-robot.'].sort()
 		);
 		await expect(page.locator('#date-naissance-erreur')).toContainText(expected.dateNaissance ?? '');
 		await expect(page.getByLabel('Civilité')).toBeFocused();

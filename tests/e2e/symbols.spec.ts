@@ -133,4 +133,54 @@ test.describe('French typography on a phone', () => {
 		});
 		expect(orphaned).toEqual([]);
 	});
+
+	test('a refusal from the server never starts a line with its colon, whatever the width', async ({
+		page,
+		request,
+		mailServer,
+		baseURL
+	}) => {
+		await page.setViewportSize({ width: 360, height: 800 });
+		await page.goto(await requestAccount(request, mailServer, baseURL ?? ''));
+		await page.getByLabel('Votre identifiant de connexion').fill(DEMO.identifiant);
+		await page.getByLabel(/^Mot de passe/).fill('Hesdigneul62');
+		await page.getByLabel('Répéter votre mot de passe').fill('Hesdigneul62');
+		await page.getByRole('button', { name: 'Valider et accéder à votre compte' }).click();
+		const refusal = page.locator('#identifiant-erreur');
+		await expect(refusal).toContainText('Cet identifiant est déjà utilisé : choisissez-en un autre.');
+		expect(await signsStartingALine(refusal)).toEqual([]);
+	});
 });
+
+/**
+ * Where, at some width the element may get (120 px to 600 px, 1 px apart), a ":" ";" "?" or "!"
+ * written after a space is on another line than the word before it: "sign@width" for each.
+ */
+function signsStartingALine(element: ReturnType<Page['locator']>): Promise<string[]> {
+	return element.evaluate((box) => {
+		const signs: { text: Text; at: number }[] = [];
+		const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+		for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+			const content = node.textContent ?? '';
+			for (let at = 2; at < content.length; at++)
+				if (/[:;?!]/.test(content.charAt(at)) && /\s/.test(content.charAt(at - 1)))
+					signs.push({ text: node as Text, at });
+		}
+		if (signs.length === 0) return ['no sign'];
+		const top = (text: Text, from: number) => {
+			const range = document.createRange();
+			range.setStart(text, from);
+			range.setEnd(text, from + 1);
+			return range.getBoundingClientRect().top;
+		};
+		const found: string[] = [];
+		const element = box as HTMLElement;
+		for (let width = 120; width <= 600; width++) {
+			element.style.width = `${width}px`;
+			for (const { text, at } of signs)
+				if (top(text, at) !== top(text, at - 2)) found.push(`${text.textContent![at]}@${width}px`);
+		}
+		element.style.width = '';
+		return found;
+	});
+}

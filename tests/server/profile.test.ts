@@ -110,6 +110,40 @@ describe('Mon profil', () => {
 		expect((await profileOf(client)).addresses).toHaveLength(10);
 	});
 
+	it('refuses a name another address of the household has, case and accents ignored, on the field', async () => {
+		const { ctx, client } = await pascal();
+		const grandParents = { ...HOME, name: 'Chez les grands-parents' };
+		const added = await json<Profile>(await client.post('/api/profile/addresses', grandParents));
+		const said = 'Vous avez déjà une adresse nommée « Chez les grands-parents ».';
+		for (const name of ['Chez les grands-parents', ' chez les GRANDS-PARENTS ', 'Chez lés grands parents'])
+			await expectError(await client.post('/api/profile/addresses', { ...WORK, name }), 409, {
+				code: 'address_name_taken',
+				message: said,
+				fields: { name: said }
+			});
+		const work = await json<Profile>(await client.post('/api/profile/addresses', WORK));
+		const workId = work.addresses.find((a) => a.name === 'Travail')?.id;
+		await expectError(await client.put(`/api/profile/addresses/${workId}`, grandParents), 409, {
+			fields: { name: said }
+		});
+		// Nothing changed by the refusal; an address keeps its own name when changed.
+		expect((await profileOf(client)).addresses.map((a) => a.name)).toEqual([
+			'Chez les grands-parents',
+			'Travail'
+		]);
+		const ownId = added.addresses[0]?.id;
+		const kept = await client.put(`/api/profile/addresses/${ownId}`, {
+			...grandParents,
+			street: 'Rue Neuve'
+		});
+		expect(kept.status).toBe(200);
+
+		// Another household's address of that name does not count.
+		const other = new TestClient(ctx.app);
+		await registerCitizen(ctx, other, CLAIRE);
+		expect((await other.post('/api/profile/addresses', grandParents)).status).toBe(201);
+	});
+
 	it('refuses a bad address on its fields; a foreign postal code follows its own country', async () => {
 		const { client } = await pascal();
 		await expectError(await client.post('/api/profile/addresses', { ...HOME, postalCode: '6236' }), 400, {

@@ -20,7 +20,7 @@ describe('a refusal of the server is said once', () => {
 		});
 		expect(await refusedWith(taken)).toEqual({
 			sent: false,
-			errors: { identifiant: 'Cet identifiant est déjà utilisé : choisissez-en un autre.' },
+			errors: { identifiant: 'Cet identifiant est déjà utilisé\u00a0: choisissez-en un autre.' },
 			failure: ''
 		});
 	});

@@ -2,6 +2,7 @@ import { tick } from 'svelte';
 import type { z } from 'zod';
 import { errorFields, errorMessage } from '../../api/client.ts';
 import { fieldErrors } from '../../domain/forms/field-errors.ts';
+import { withFrenchSpacing } from '../../domain/text/french-spacing.ts';
 
 /**
  * One action at a time: a second press (a double click, an impatient tap on a slow network) while
@@ -61,12 +62,14 @@ export class FormState {
 		return this.#press.busy;
 	}
 
+	/** The errors to show, in French typography (a server's reason comes with plain spaces). */
 	get errors(): Record<string, string> {
 		const refused = this.#refused;
-		if (!this.current || !refused) return this.#errors;
-		const now = this.current();
+		const now = this.current?.();
 		return Object.fromEntries(
-			Object.entries(this.#errors).filter(([path]) => valueAt(now, path) === refused.fields[path])
+			Object.entries(this.#errors)
+				.filter(([path]) => !this.current || !refused || valueAt(now, path) === refused.fields[path])
+				.map(([path, message]) => [path, withFrenchSpacing(message)])
 		);
 	}
 
@@ -78,8 +81,8 @@ export class FormState {
 
 	get failure(): string {
 		const refused = this.#refused;
-		if (!this.current || !refused || !this.#failure) return this.#failure;
-		return JSON.stringify(this.current()) === refused.whole ? this.#failure : '';
+		const shown = !this.current || !refused || JSON.stringify(this.current()) === refused.whole;
+		return shown ? withFrenchSpacing(this.#failure) : '';
 	}
 
 	set failure(message: string) {

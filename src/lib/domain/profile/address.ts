@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { REQUIRED } from '../forms/field-errors.ts';
+import { foldForSearch } from '../text/normalize.ts';
 
 const bounded = (max: number) => z.string().trim().max(max, `${max} caractères au maximum.`);
 const required = (max: number) => bounded(max).min(1, REQUIRED);
@@ -42,4 +43,12 @@ export const addressSchema = z
 	})
 	.transform((a) => ({ ...a, city: a.city.toUpperCase() }));
 export type AddressInput = z.input<typeof addressSchema>;
+
+/**
+ * Two addresses of a household may not share a name: each one's "Modifier" and "Supprimer" are
+ * told apart by it, on the page and to a screen reader. Names match as a person reads them: case,
+ * accents and hyphens ignored ("Chez les Grands-Parents" is "chez les grands parents").
+ */
+export const sameAddressName = (a: string, b: string): boolean => foldForSearch(a) === foldForSearch(b);
+export const addressNameTaken = (name: string): string => `Vous avez déjà une adresse nommée « ${name} ».`;
 export type Address = z.output<typeof addressSchema>;
