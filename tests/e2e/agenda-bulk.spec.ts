@@ -46,6 +46,28 @@ test.describe('saisie groupée', () => {
 		await expect(dialog.getByLabel('Repas de midi 11:45 - 13:30')).not.toBeChecked();
 	});
 
+	test('offers only the activities the children ticked are enrolled in', async ({ page }) => {
+		await openAgenda(page);
+		await page.getByRole('button', { name: 'Saisie groupée' }).click();
+		const dialog = page.getByRole('dialog', { name: 'Saisie groupée' });
+		const activities = dialog.getByRole('group', { name: /^Activités/ });
+		// Tim is enrolled in the canteen and the garderie, not the centre de loisirs.
+		await expect(activities.getByRole('checkbox')).toHaveCount(5);
+		await expect(activities).not.toContainText('Centre de loisirs');
+		await activities.getByLabel('Repas de midi 11:45 - 13:30').check();
+
+		await dialog.getByLabel('DUPIN Tim').uncheck();
+		await expect(activities.getByRole('checkbox')).toHaveCount(0);
+		await expect(activities).toContainText(
+			'Cochez un usager pour voir les activités auxquelles il est inscrit.'
+		);
+		// Ticked again, he gets his activities back, none ticked unseen meanwhile.
+		await dialog.getByLabel('DUPIN Tim').check();
+		await expect(activities.getByRole('checkbox')).toHaveCount(5);
+		await expect(activities.getByLabel('Repas de midi 11:45 - 13:30')).not.toBeChecked();
+		await expectNoAxeViolations(page);
+	});
+
 	test('double-clicked Enregistrer sends one change and shows its own summary, as a success', async ({
 		page
 	}) => {
