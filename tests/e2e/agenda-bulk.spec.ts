@@ -129,4 +129,22 @@ test.describe('saisie groupée', () => {
 		expect(await borderColour(summary)).toBe(SUCCESS_BORDER);
 		await expect(page.getByRole('alert')).toHaveCount(0);
 	});
+
+	test('the second press of a double tap on Enregistrer takes neither the focus from the result nor a word', async ({
+		page
+	}) => {
+		await openAgenda(page);
+		const dialog = await fillBulk(page);
+		await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+		const result = dialog.getByRole('status');
+		await expect(result).toBeFocused();
+		// The form gone, the dialog shorter: the finger's second press lands on its title (as on the
+		// reviewer's phone), a double click's second press (detail 2).
+		const title = (await dialog.getByRole('heading', { name: 'Saisie groupée' }).boundingBox())!;
+		await page.mouse.move(title.x + 20, title.y + title.height / 2);
+		await page.mouse.down({ clickCount: 2 });
+		await page.mouse.up({ clickCount: 2 });
+		await expect(result).toBeFocused();
+		expect(await page.evaluate(() => getSelection()?.toString())).toBe('');
+	});
 });
