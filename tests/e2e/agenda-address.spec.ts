@@ -49,6 +49,24 @@ test.describe("the agenda's address and the browser's Back", () => {
 		await expect(shared.locator('#agenda-periode')).toHaveText('novembre 2026');
 	});
 
+	test('an address it cannot show is replaced in the bar by the view and the day shown', async ({ page }) => {
+		await openAgenda(page);
+		await page.goto('/agenda?vue=jour&jour=1999-01-01');
+		await expect(page.locator('#agenda-periode')).toHaveText('lundi 30 novembre 2026');
+		await expect(page).toHaveURL(/\/agenda\?vue=jour&jour=2026-11-30$/);
+		await page.goto('/agenda?vue=zzz&jour=2026-13-45');
+		await expect(page.locator('#agenda-periode')).toHaveText('novembre 2026');
+		await expect(page).toHaveURL(/\/agenda\?vue=mois&jour=2026-11-30$/);
+		// A reload keeps the corrected one.
+		await page.goto('/agenda?vue=semaine&jour=2026-02-30');
+		await expect(page).toHaveURL(/\/agenda\?vue=semaine&jour=2026-11-30$/);
+		await page.reload();
+		await expect(page.locator('#agenda-periode')).toHaveText(/^Semaine du lundi 30 novembre/);
+		// The menu's plain "/agenda" is no mistake: left as it is.
+		await page.getByRole('link', { name: 'Agenda', exact: true }).click();
+		await expect(page).toHaveURL(/\/agenda$/);
+	});
+
 	test('Back closes the saisie groupée and stays on the agenda; its buttons close its history entry', async ({
 		page
 	}) => {

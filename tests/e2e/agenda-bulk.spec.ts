@@ -46,6 +46,28 @@ test.describe('saisie groupée', () => {
 		await expect(dialog.getByLabel('Repas de midi 11:45 - 13:30')).not.toBeChecked();
 	});
 
+	test('offers only the activities the children ticked are enrolled in', async ({ page }) => {
+		await openAgenda(page);
+		await page.getByRole('button', { name: 'Saisie groupée' }).click();
+		const dialog = page.getByRole('dialog', { name: 'Saisie groupée' });
+		const activities = dialog.getByRole('group', { name: /^Activités/ });
+		// Tim is enrolled in the canteen and the garderie, not the centre de loisirs.
+		await expect(activities.getByRole('checkbox')).toHaveCount(5);
+		await expect(activities).not.toContainText('Centre de loisirs');
+		await activities.getByLabel('Repas de midi 11:45 - 13:30').check();
+
+		await dialog.getByLabel('DUPIN Tim').uncheck();
+		await expect(activities.getByRole('checkbox')).toHaveCount(0);
+		await expect(activities).toContainText(
+			'Cochez un usager pour voir les activités auxquelles il est inscrit.'
+		);
+		// Ticked again, he gets his activities back, none ticked unseen meanwhile.
+		await dialog.getByLabel('DUPIN Tim').check();
+		await expect(activities.getByRole('checkbox')).toHaveCount(5);
+		await expect(activities.getByLabel('Repas de midi 11:45 - 13:30')).not.toBeChecked();
+		await expectNoAxeViolations(page);
+	});
+
 	test('double-clicked Enregistrer sends one change and shows its own summary, as a success', async ({
 		page
 	}) => {
@@ -106,5 +128,23 @@ test.describe('saisie groupée', () => {
 		await expect(summary).toContainText('13 réservations créées, 5 ignorées.');
 		expect(await borderColour(summary)).toBe(SUCCESS_BORDER);
 		await expect(page.getByRole('alert')).toHaveCount(0);
+	});
+
+	test('the second press of a double tap on Enregistrer takes neither the focus from the result nor a word', async ({
+		page
+	}) => {
+		await openAgenda(page);
+		const dialog = await fillBulk(page);
+		await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+		const result = dialog.getByRole('status');
+		await expect(result).toBeFocused();
+		// The form gone, the dialog shorter: the finger's second press lands on its title (as on the
+		// reviewer's phone), a double click's second press (detail 2).
+		const title = (await dialog.getByRole('heading', { name: 'Saisie groupée' }).boundingBox())!;
+		await page.mouse.move(title.x + 20, title.y + title.height / 2);
+		await page.mouse.down({ clickCount: 2 });
+		await page.mouse.up({ clickCount: 2 });
+		await expect(result).toBeFocused();
+		expect(await page.evaluate(() => getSelection()?.toString())).toBe('');
 	});
 });

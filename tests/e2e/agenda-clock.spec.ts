@@ -27,7 +27,7 @@ test.describe("the agenda decides with the server's time, not the phone's", () =
 		// Drawn from the last answer (the phone's clock was right then): the parent may still try.
 		await cancel.click();
 		await expect(page.getByRole('alert').filter({ hasText: 'refusée' })).toHaveText(
-			'Annulation du mardi 1er décembre 2026 refusée : la date limite est dépassée depuis le 30/11/2026 à 10:00.'
+			'Annulation de Restauration scolaire (Repas de midi) du mardi 1er décembre 2026 refusée : la date limite est dépassée depuis le 30/11/2026 à 10:00.'
 		);
 		// The answer's Date told the phone it is 10:30: the booking stays, and cannot be cancelled any more.
 		await expect(lunch(page)).toContainText(

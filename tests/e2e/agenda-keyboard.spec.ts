@@ -61,6 +61,8 @@ test.describe('agenda with the keyboard alone', () => {
 		await page.keyboard.press('Enter');
 		const dialog = page.getByRole('dialog', { name: 'Saisie groupée' });
 		await expect(dialog).toBeVisible();
+		// On its first field, not on the "×" that closes it.
+		await expect(dialog.getByLabel('DUPIN Tim')).toBeFocused();
 		await tabTo(page, dialog.getByLabel(/^Période du/), 6);
 		await typeDate(page, dialog.getByLabel(/^Période du/), '2026-12-01');
 		await tabTo(page, dialog.getByLabel(/^au/), 3);

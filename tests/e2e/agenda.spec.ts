@@ -1,5 +1,24 @@
 import { expect, expectNoAxeViolations, test } from './support/fixtures.ts';
+import type { Locator } from '@playwright/test';
 import { MONDAY_9AM, dayButton, lunch, openAgenda } from './support/agenda-page.ts';
+
+/**
+ * The words of an element a sighted reader sees: text whose every box, up to the element, is more
+ * than a few pixels wide (a visually hidden word sits in a 1 px box, its text overflowing unseen).
+ */
+const seenWords = (element: Locator) =>
+	element.evaluate((root) => {
+		const seen: string[] = [];
+		const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+		for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+			let box = node.parentElement;
+			let drawn = Boolean(node.textContent?.trim());
+			for (; drawn && box && root.contains(box); box = box.parentElement)
+				drawn = box.getBoundingClientRect().width > 4;
+			if (drawn) seen.push(node.textContent!.trim());
+		}
+		return seen.join(' ');
+	});
 
 test.use({ demo: true, serverNow: MONDAY_9AM });
 
@@ -26,12 +45,16 @@ test.describe('agenda', () => {
 		const history = page.getByRole('region', { name: /Historique des actions/ });
 		await expect(history.getByRole('row').nth(1)).toContainText('03/12/2026');
 		await expect(history.getByRole('row').nth(1)).toContainText('DUPIN Pascal');
+		// On a wide screen too, the action is said in words, under a header one can read.
+		expect(await seenWords(history.getByRole('columnheader').first())).toBe('Action');
+		expect(await seenWords(history.getByRole('row').nth(1).getByRole('cell').first())).toBe('Réservation');
 
 		await lunch(page)
 			.getByRole('button', { name: /^Annuler/ })
 			.click();
 		await expect(lunch(page)).toContainText('Réservable');
 		await expect(history.getByRole('row')).toHaveCount(3);
+		expect(await seenWords(history.getByRole('row').nth(1).getByRole('cell').first())).toBe('Annulation');
 
 		// Same day: never bookable ("jamais le jour même").
 		await dayButton(page, 'lundi 30 novembre 2026').click();
@@ -91,9 +114,11 @@ test.describe('agenda', () => {
 		await page.getByRole('button', { name: 'Synchroniser' }).click();
 		await expect(page.getByText('modifications en attente')).toHaveCount(0);
 		await expect(
-			page.getByRole('alert').filter({ hasText: 'Réservation du mardi 1er décembre 2026 refusée' })
+			page.getByRole('alert').filter({
+				hasText: 'Réservation de Restauration scolaire (Repas de midi) du mardi 1er décembre 2026 refusée'
+			})
 		).toHaveText(
-			'Réservation du mardi 1er décembre 2026 refusée : la date limite est dépassée depuis le 30/11/2026 à 10:00.'
+			'Réservation de Restauration scolaire (Repas de midi) du mardi 1er décembre 2026 refusée : la date limite est dépassée depuis le 30/11/2026 à 10:00.'
 		);
 		await expect(lunch(page)).toContainText('Réservé');
 		await expect(dayButton(page, 'jeudi 3 décembre 2026')).toHaveAccessibleName(/: Réservé$/);
@@ -103,6 +128,10 @@ test.describe('agenda', () => {
 		);
 
 		await page.getByRole('button', { name: "J'ai compris" }).click();
-		await expect(page.getByText('Réservation du mardi 1er décembre 2026 refusée')).toHaveCount(0);
+		await expect(
+			page.getByText(
+				'Réservation de Restauration scolaire (Repas de midi) du mardi 1er décembre 2026 refusée'
+			)
+		).toHaveCount(0);
 	});
 });

@@ -115,11 +115,11 @@ test.describe('sync errors', () => {
 		await lunch(page)
 			.getByRole('button', { name: /^Réserver/ })
 			.click();
-		const refusal = page
-			.getByRole('alert')
-			.filter({ hasText: 'Réservation du jeudi 3 décembre 2026 refusée' });
+		const refusal = page.getByRole('alert').filter({
+			hasText: 'Réservation de Restauration scolaire (Repas de midi) du jeudi 3 décembre 2026 refusée'
+		});
 		await expect(refusal).toHaveText(
-			'Réservation du jeudi 3 décembre 2026 refusée : la limite du jour est atteinte, votre foyer a déjà demandé ' +
+			'Réservation de Restauration scolaire (Repas de midi) du jeudi 3 décembre 2026 refusée : la limite du jour est atteinte, votre foyer a déjà demandé ' +
 				"aujourd'hui les 10\u202f000 changements de réservation permis par jour. Cette modification n'a pas " +
 				'été enregistrée ; refaites-la demain.'
 		);

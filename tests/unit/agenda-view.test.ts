@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TOWN_ACTIVITIES } from '../../src/lib/domain/agenda/activities.ts';
-import { agendaView, bulkForecast } from '../../src/lib/domain/agenda/agenda-view.ts';
+import { agendaView, bulkForecast, enrolledActivities } from '../../src/lib/domain/agenda/agenda-view.ts';
 import type { AgendaSnapshot } from '../../src/lib/domain/agenda/snapshot.ts';
 import { gridMove } from '../../src/lib/components/agenda/grid-keys.ts';
 import { visibleDays } from '../../src/lib/components/agenda/visible-days.ts';
@@ -131,5 +131,25 @@ describe('the month grid under the keyboard', () => {
 		expect(gridMove('PageDown', '2027-01-31')).toBe('2027-02-28');
 		expect(gridMove('PageUp', '2026-12-15')).toBe('2026-11-15');
 		expect(gridMove('Enter', '2026-12-03')).toBeNull();
+	});
+});
+
+describe('the saisie groupée’s activities', () => {
+	const tim = { id: 1, sessions: ['restauration-scolaire', 'garderie'] };
+	const lea = { id: 2, sessions: ['centre-de-loisirs'] };
+	const codes = (personIds: number[]) =>
+		enrolledActivities(TOWN_ACTIVITIES, [tim, lea], personIds).map((a) => a.code);
+
+	it('offers only what a child ticked is enrolled in, for each choice of children', () => {
+		expect(codes([1])).toEqual([
+			'restauration-midi',
+			'garderie-matin-gratuite',
+			'garderie-matin-payante',
+			'garderie-soir-gratuite',
+			'garderie-soir-payante'
+		]);
+		expect(codes([2])).toEqual(['centre-de-loisirs']);
+		expect(codes([1, 2])).toEqual(TOWN_ACTIVITIES.map((a) => a.code));
+		expect(codes([])).toEqual([]);
 	});
 });

@@ -42,3 +42,16 @@ export function addressQuery(search: URLSearchParams, mode: AgendaMode, day: str
 	next.set('jour', day);
 	return `?${next}`;
 }
+
+/**
+ * The query to write instead of an address asking for a view or a day the agenda cannot show
+ * (`?vue=zzz&jour=2026-13-45`): the view and the day shown in its place, so the bar says what the
+ * page shows and a reload or a shared link does not carry the mistake on. Null when what it says
+ * is right; a part it leaves out is no mistake (the menu's plain "/agenda" stays as it is).
+ */
+export function correctedQuery(search: URLSearchParams, today: string): string | null {
+	const { mode, day } = readAddress(search);
+	const wrongMode = search.has('vue') && search.get('vue') !== mode;
+	const wrongDay = search.has('jour') && search.get('jour') !== day;
+	return wrongMode || wrongDay ? addressQuery(search, mode, day ?? today) : null;
+}

@@ -1,7 +1,9 @@
 import type { BulkSummary, MutationKind } from '../sync/protocol.ts';
+import type { ActivityDefinition } from './activities.ts';
 import { longDay } from './agenda-format.ts';
 import type { ActivityState, DayColour } from './agenda-view.ts';
 import type { RefusalCode } from './rules.ts';
+import type { AgendaPerson } from './snapshot.ts';
 
 /**
  * Every word the agenda shows for a state, in one place: the day's activities, the month grid and
@@ -76,17 +78,48 @@ export function bulkSummaryText(summary: BulkSummary, action: 'creer' | 'supprim
 	return `${done.join(', ')}.`;
 }
 
+/** What a refusal can name: the snapshot's activities and the household's children. */
+export type RefusalNames = {
+	activities: Pick<ActivityDefinition, 'code' | 'groupLabel' | 'label'>[];
+	persons: Pick<AgendaPerson, 'id' | 'prenom'>[];
+};
+
+/** "Garderie matin payante", "Restauration scolaire (Repas de midi)": the activity as a parent knows it. */
+function activityName(a: RefusalNames['activities'][number]): string {
+	return a.label.startsWith(a.groupLabel) ? a.label : `${a.groupLabel} (${a.label})`;
+}
+
+/** "de Garderie…", "d’Étude…": French elides "de" before a vowel or a mute h. */
+const of = (name: string) => (/^[aeiouyhàâäéèêëîïôöùûü]/i.test(name) ? `d’${name}` : `de ${name}`);
+
 /**
- * "Annulation du mardi 1er décembre 2026 refusée : la date limite est dépassée depuis le …": what
- * the town hall refused, then its reason as the rest of the sentence (a reason has no colon).
+ * "Réservation de Garderie matin payante pour Tim du mardi 1er décembre 2026 refusée : la date
+ * limite est dépassée depuis le …": what the town hall refused (on a day of five activities, which
+ * one; in a household of several children, whose), then its reason as the rest of the sentence (a
+ * reason has no colon). Without the snapshot, or for a code it no longer lists, the day alone.
  */
-export function refusalSentence(kind: MutationKind, payload: unknown, reason: string): string {
-	const p = (payload ?? {}) as { date?: string; from?: string; to?: string };
+export function refusalSentence(
+	kind: MutationKind,
+	payload: unknown,
+	reason: string,
+	names?: RefusalNames
+): string {
+	const p = (payload ?? {}) as {
+		date?: string;
+		from?: string;
+		to?: string;
+		personId?: number;
+		activityCode?: string;
+	};
+	const activity = names?.activities.find((a) => a.code === p.activityCode);
+	const person =
+		(names?.persons.length ?? 0) > 1 ? names?.persons.find((x) => x.id === p.personId) : undefined;
+	const which = (activity ? ` ${of(activityName(activity))}` : '') + (person ? ` pour ${person.prenom}` : '');
 	const what =
 		kind === 'reservation.create.v1'
-			? `Réservation du ${longDay(p.date ?? '')}`
+			? `Réservation${which} du ${longDay(p.date ?? '')}`
 			: kind === 'reservation.cancel.v1'
-				? `Annulation du ${longDay(p.date ?? '')}`
+				? `Annulation${which} du ${longDay(p.date ?? '')}`
 				: `Saisie groupée du ${longDay(p.from ?? '')} au ${longDay(p.to ?? '')}`;
 	const rest = reason.replace(/^./, (c) => c.toLowerCase());
 	return `${what} refusée : ${rest}`;

@@ -96,6 +96,24 @@ export function bulkForecast(
 }
 
 /**
+ * The activities a saisie groupée offers for the children ticked: those at least one of them is
+ * enrolled in (its fiche's sessions), in the snapshot's order. Another would be "non inscrit" on
+ * every day for every child ticked.
+ */
+export function enrolledActivities<A extends Pick<ActivityDefinition, 'groupCode'>>(
+	activities: A[],
+	persons: { id: number; sessions: string[] }[],
+	personIds: number[]
+): A[] {
+	const groups = new Set(
+		persons
+			.filter((p) => personIds.includes(p.id))
+			.flatMap((p) => p.sessions.flatMap((s) => SESSION_GROUPS[s] ?? []))
+	);
+	return activities.filter((a) => groups.has(a.groupCode));
+}
+
+/**
  * The agenda as the parent sees it: the snapshot plus the replayed outbox. A waiting change is
  * drawn apart ("en attente"); when the server rejects it, it leaves the outbox and this view
  * rebuilds without it — the rollback is nothing more than that.
