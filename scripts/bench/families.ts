@@ -2,6 +2,7 @@ import { createSession, sessionCookieName } from '../../server/accounts/sessions
 import type { AppDeps } from '../../server/deps.ts';
 import { addChild, createHouseholdWithTitulaire } from '../../server/profile/household-service.ts';
 import { SYNC_SCHEMA_VERSION } from '../../src/lib/domain/sync/protocol.ts';
+import { PUBLIC_URL } from './town.ts';
 
 export type Family = { householdId: number; accountId: number; childIds: number[]; cookie: string };
 
@@ -73,7 +74,7 @@ export async function createFamily(
 export async function postPush(baseUrl: string, cookie: string, mutations: unknown[]): Promise<unknown> {
 	const res = await fetch(`${baseUrl}/api/sync/push`, {
 		method: 'POST',
-		headers: { 'Content-Type': 'application/json', Origin: baseUrl, Cookie: cookie },
+		headers: { 'Content-Type': 'application/json', Origin: PUBLIC_URL, Cookie: cookie },
 		body: JSON.stringify({ schemaVersion: SYNC_SCHEMA_VERSION, mutations })
 	});
 	const text = await res.text();

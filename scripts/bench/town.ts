@@ -19,6 +19,11 @@ import { generateTown, schoolDaysBetween, schoolYear, type Generated } from './g
 /** Monday 30 November 2026, 9:00 in Paris: the school year 2026-2027 is running. */
 export const NOW = '2026-11-30T08:00:00Z';
 export const PASSWORD = 'Hesdigneul62';
+/**
+ * The portal's public address for the bench: state-changing calls must come from it (Origin),
+ * whatever loopback port the server gets.
+ */
+export const PUBLIC_URL = 'http://portail.localhost';
 
 export type Town = {
 	dataDir: string;
@@ -46,6 +51,7 @@ async function fillTown(dataDir: string): Promise<Town> {
 	const clock = fixedClock(NOW);
 	const config = loadConfig({
 		NODE_ENV: 'production',
+		PUBLIC_URL,
 		DATA_DIR: dataDir,
 		APP_DIR: existsSync('build/index.html') ? resolve('build') : join(dataDir, 'no-build')
 	});
