@@ -1,42 +1,8 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
+import { unsafeCharacters } from './support/symbols.ts';
 import { MONDAY_9AM, dayButton, lunch, openAgenda } from './support/agenda-page.ts';
 
 test.use({ demo: true, serverNow: MONDAY_9AM });
-
-/**
- * Characters every font of a desktop or a phone draws (Latin letters with their accents, French
- * punctuation and spaces, the euro sign). Any other (⏳ 📡 ⚠ ☀ ★ −…) needs a symbol or emoji font
- * and draws an empty box where none is installed: the agenda draws those as SVG.
- */
-const everyFontHasIt = (code: number) =>
-	code <= 0x17f || (code >= 0x2000 && code <= 0x206f) || code === 0x20ac;
-
-/**
- * The characters drawn in the page's main part (text, hidden text, ::before/::after) that not
- * every font has. The site's header and footer are another page's to check.
- */
-async function unsafeCharacters(page: Page): Promise<string[]> {
-	const texts = await page.evaluate(() => {
-		const main = document.querySelector('main')!;
-		const found: string[] = [];
-		const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
-		for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-			if (node.parentElement?.closest('script, style')) continue;
-			found.push(node.textContent ?? '');
-		}
-		for (const element of main.querySelectorAll('*'))
-			for (const pseudo of ['::before', '::after']) {
-				const content = getComputedStyle(element, pseudo).content;
-				if (content && content !== 'none' && content !== 'normal') found.push(content);
-			}
-		return found;
-	});
-	const unsafe = new Set<string>();
-	for (const text of texts)
-		for (const char of text) if (!everyFontHasIt(char.codePointAt(0) ?? 0)) unsafe.add(char);
-	return [...unsafe];
-}
 
 test('the agenda draws its marks as pictures, with their words kept, never as symbol characters', async ({
 	page,
@@ -67,7 +33,8 @@ test('the agenda draws its marks as pictures, with their words kept, never as sy
 	await expect(legend.locator('svg')).toHaveCount(6);
 	const history = page.getByRole('region', { name: /Historique des actions/ });
 	await expect(history.locator('svg[data-icon="plus"]').first()).toBeVisible();
-	expect(await unsafeCharacters(page), 'agenda').toEqual([]);
+	// Its main part only: the header and footer are symbols.spec.ts's to check.
+	expect(await unsafeCharacters(page, 'main'), 'agenda').toEqual([]);
 
 	// The saisie groupée's errors.
 	await page.getByRole('button', { name: 'Saisie groupée' }).click();
@@ -75,5 +42,5 @@ test('the agenda draws its marks as pictures, with their words kept, never as sy
 	await dialog.getByRole('button', { name: 'Enregistrer' }).click();
 	await expect(dialog.getByText('Choisissez au moins une activité.')).toBeVisible();
 	await expect(dialog.locator('.error svg[data-icon="attention"]').first()).toBeVisible();
-	expect(await unsafeCharacters(page), 'saisie groupée').toEqual([]);
+	expect(await unsafeCharacters(page, 'main'), 'saisie groupée').toEqual([]);
 });

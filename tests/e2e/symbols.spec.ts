@@ -1,38 +1,9 @@
 import type { Page } from '@playwright/test';
 import { DEMO, requestAccount, signIn } from './support/citizens.ts';
 import { expect, test } from './support/fixtures.ts';
+import { unsafeCharacters } from './support/symbols.ts';
 
 test.use({ demo: true });
-
-/**
- * Characters that every font of a desktop or a phone draws (Latin letters with their accents,
- * French punctuation and spaces, the euro sign). Anything else (⚠ ✓ ▶ 📡…) needs a symbol or emoji
- * font, and draws an empty box where none is installed: the pages draw those as SVG instead.
- */
-const everyFontHasIt = (code: number) =>
-	code <= 0x17f || (code >= 0x2000 && code <= 0x206f) || code === 0x20ac;
-
-/** The characters of the page that are not in every font: text, hidden text, and ::before/::after. */
-async function unsafeCharacters(page: Page): Promise<string[]> {
-	const texts = await page.evaluate(() => {
-		const found: string[] = [];
-		const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-		for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-			if (node.parentElement?.closest('script, style')) continue;
-			found.push(node.textContent ?? '');
-		}
-		for (const element of document.body.querySelectorAll('*'))
-			for (const pseudo of ['::before', '::after']) {
-				const content = getComputedStyle(element, pseudo).content;
-				if (content && content !== 'none' && content !== 'normal') found.push(content);
-			}
-		return found;
-	});
-	const unsafe = new Set<string>();
-	for (const text of texts)
-		for (const char of text) if (!everyFontHasIt(char.codePointAt(0) ?? 0)) unsafe.add(char);
-	return [...unsafe];
-}
 
 const expectEveryFontDrawsIt = async (page: Page, what: string) =>
 	expect(await unsafeCharacters(page), what).toEqual([]);
