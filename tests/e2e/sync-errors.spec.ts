@@ -31,6 +31,11 @@ test.describe('sync errors', () => {
 		await expect(page.getByText('1 modification en attente')).toBeVisible();
 		await expect(lunch(page)).toContainText(/en attente/i);
 		await expectNoAxeViolations(page);
+		// The engine retries by itself (after 1 s, 2 s…): the alert stays as it is, the same element,
+		// never removed and announced again at each retry.
+		await alert.evaluate((element) => element.setAttribute('data-vu', 'oui'));
+		await page.waitForTimeout(3500);
+		await expect(alert).toHaveAttribute('data-vu', 'oui');
 		for (const width of [360, 1366]) {
 			await page.setViewportSize({ width, height: width === 360 ? 800 : 900 });
 			await alert.scrollIntoViewIfNeeded();

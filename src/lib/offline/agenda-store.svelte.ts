@@ -69,6 +69,9 @@ class AgendaStore {
 		this.#engine ??= new SyncEngine(db, transport, {
 			window: () => monthWindow(this.cursor),
 			onStatus: (status, problem) => {
+				// A retry after an error keeps the error said until it ends: the banner (role=alert) is
+				// neither removed nor announced again at each automatic retry (1 s, 2 s, 4 s…).
+				if (status === 'syncing' && this.status === 'error') return;
 				this.status = status;
 				this.problem = problem;
 			}
