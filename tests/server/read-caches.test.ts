@@ -445,20 +445,21 @@ describe('LruMap', () => {
 		expect([counted.get('a'), counted.get('b'), counted.get('c')]).toEqual([1, undefined, 3]);
 
 		const weighed = new LruMap<string, string>(Infinity, { maxBytes: 10, bytesOf: (v) => v.length });
-		weighed.set('a', 'xxxx');
-		weighed.set('b', 'yyyy');
+		// Each value weighs its length: four bytes each, named after its key.
+		weighed.set('a', 'aaaa');
+		weighed.set('b', 'bbbb');
 		expect(weighed.bytes).toBe(8);
 		weighed.get('a');
-		weighed.set('c', 'zzzz');
-		expect([weighed.get('a'), weighed.get('b'), weighed.get('c')]).toEqual(['xxxx', undefined, 'zzzz']);
+		weighed.set('c', 'cccc');
+		expect([weighed.get('a'), weighed.get('b'), weighed.get('c')]).toEqual(['aaaa', undefined, 'cccc']);
 		expect(weighed.bytes).toBe(8);
 		// Set again, an entry is weighed again.
-		weighed.set('a', 'x');
+		weighed.set('a', 'a');
 		expect(weighed.bytes).toBe(5);
 		weighed.delete('c');
 		expect([weighed.bytes, weighed.size]).toEqual([1, 1]);
 		// An entry heavier than the whole is not kept at all.
-		weighed.set('d', 'w'.repeat(11));
+		weighed.set('d', 'd'.repeat(11));
 		expect([weighed.size, weighed.bytes]).toEqual([0, 0]);
 	});
 });

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readCachedCatalog, refreshCatalog } from '../../src/lib/offline/catalog-cache.ts';
-import { PortailDatabase } from '../../src/lib/offline/database.ts';
 import type { Catalog } from '../../src/lib/domain/catalog/catalog.ts';
+import { deviceDatabases } from './support-device-databases.ts';
 
 const catalog: Catalog = {
 	town: { name: 'Ville de Test' },
@@ -19,27 +19,15 @@ const catalog: Catalog = {
 	news: [{ id: 1, title: 'Bienvenue', body: 'Texte', publishedOn: '2026-11-28' }]
 };
 
-let counter = 0;
-const databases: PortailDatabase[] = [];
-function freshDatabase() {
-	const db = new PortailDatabase(`test-${++counter}`);
-	databases.push(db);
-	return db;
-}
-afterEach(async () => {
-	// All closed before any is deleted: a reopened copy still open would make Dexie warn.
-	const closing = databases.splice(0);
-	for (const db of closing) db.close();
-	for (const db of closing) await db.delete();
-});
+const databases = deviceDatabases('test');
 
 describe('catalogue cache (Dexie)', () => {
 	it('is empty before the first visit', async () => {
-		expect(await readCachedCatalog(freshDatabase())).toBeNull();
+		expect(await readCachedCatalog(databases.fresh())).toBeNull();
 	});
 
 	it('keeps what the server answered, with the time it answered', async () => {
-		const db = freshDatabase();
+		const db = databases.fresh();
 		const result = await refreshCatalog(
 			db,
 			async () => catalog,
@@ -52,16 +40,15 @@ describe('catalogue cache (Dexie)', () => {
 	});
 
 	it('survives reopening the database (a reload of the page)', async () => {
-		const db = freshDatabase();
+		const db = databases.fresh();
 		await refreshCatalog(db, async () => catalog);
 		db.close();
-		const reopened = new PortailDatabase(db.name);
-		databases.push(reopened);
+		const reopened = databases.reopen(db.name);
 		expect((await readCachedCatalog(reopened))?.catalog.news[0]?.title).toBe('Bienvenue');
 	});
 
 	it('serves the cached copy when the server cannot be reached', async () => {
-		const db = freshDatabase();
+		const db = databases.fresh();
 		await refreshCatalog(
 			db,
 			async () => catalog,
@@ -76,7 +63,7 @@ describe('catalogue cache (Dexie)', () => {
 	});
 
 	it('never replaces a good copy with a malformed answer', async () => {
-		const db = freshDatabase();
+		const db = databases.fresh();
 		await refreshCatalog(db, async () => catalog);
 		const result = await refreshCatalog(db, async () => ({ town: 'oops' }));
 		expect(result.source).toBe('cache');
@@ -84,7 +71,7 @@ describe('catalogue cache (Dexie)', () => {
 	});
 
 	it('says there is nothing when offline on a first visit', async () => {
-		const result = await refreshCatalog(freshDatabase(), async () => {
+		const result = await refreshCatalog(databases.fresh(), async () => {
 			throw new TypeError('Failed to fetch');
 		});
 		expect(result).toMatchObject({ source: 'cache', entry: null });

@@ -1,28 +1,18 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
 	adoptAccount,
 	forgetSession,
 	signedInOwner,
 	wipeDevice
 } from '../../src/lib/accounts/device-owner.ts';
-import { PortailDatabase } from '../../src/lib/offline/database.ts';
+import type { PortailDatabase } from '../../src/lib/offline/database.ts';
+import { deviceDatabases } from './support-device-databases.ts';
 
 const PASCAL = { identifiant: 'pascal.dupin', prenom: 'Pascal', nom: 'DUPIN', role: 'citizen' as const };
 const CLAIRE = { identifiant: 'claire.martin', prenom: 'Claire', nom: 'MARTIN', role: 'citizen' as const };
 
-let counter = 0;
-const databases: PortailDatabase[] = [];
-function freshDatabase() {
-	const db = new PortailDatabase(`owner-${++counter}`);
-	databases.push(db);
-	return db;
-}
-afterEach(async () => {
-	const closing = databases.splice(0);
-	for (const db of closing) db.close();
-	for (const db of closing) await db.delete();
-});
+const databases = deviceDatabases('owner');
 
 /** Pascal's household on the device: his agenda, a booking waiting, a rejection unread. */
 async function pascalsDevice(db: PortailDatabase) {
@@ -56,7 +46,7 @@ const personal = async (db: PortailDatabase) => ({
 
 describe('the account whose data the device holds', () => {
 	it('another account signing in wipes the previous household first, keeping the public catalogue', async () => {
-		const db = freshDatabase();
+		const db = databases.fresh();
 		await pascalsDevice(db);
 		expect(await adoptAccount(db, CLAIRE)).toBe(true);
 		expect(await personal(db)).toEqual({ agenda: 0, outbox: 0, outcomes: 0 });
@@ -65,7 +55,7 @@ describe('the account whose data the device holds', () => {
 	});
 
 	it('the same account signing in again keeps its waiting changes, even after its session expired', async () => {
-		const db = freshDatabase();
+		const db = databases.fresh();
 		await pascalsDevice(db);
 		await forgetSession(db);
 		expect(await signedInOwner(db)).toBeNull();
@@ -75,7 +65,7 @@ describe('the account whose data the device holds', () => {
 	});
 
 	it('data of no known account is not handed to the one signing in', async () => {
-		const db = freshDatabase();
+		const db = databases.fresh();
 		await db.outbox.add({
 			id: 'x',
 			kind: 'reservation.create.v1',
@@ -87,7 +77,7 @@ describe('the account whose data the device holds', () => {
 	});
 
 	it('sign-out leaves nothing of the household', async () => {
-		const db = freshDatabase();
+		const db = databases.fresh();
 		await pascalsDevice(db);
 		await wipeDevice(db);
 		expect(await personal(db)).toEqual({ agenda: 0, outbox: 0, outcomes: 0 });

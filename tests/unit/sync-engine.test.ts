@@ -1,7 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { agendaView } from '../../src/lib/domain/agenda/agenda-view.ts';
-import { PortailDatabase } from '../../src/lib/offline/database.ts';
 import { enqueue, pendingChanges } from '../../src/lib/offline/outbox.ts';
 import { bulkPayloadSchema } from '../../src/lib/domain/sync/protocol.ts';
 import {
@@ -11,20 +10,13 @@ import {
 	PUSH_BUDGET
 } from '../../src/lib/domain/sync/push-budget.ts';
 import { SyncEngine } from '../../src/lib/offline/sync-engine.ts';
+import { deviceDatabases } from './support-device-databases.ts';
 import { FakeSyncServer, TIM, ZOE } from './support-fake-sync-server.ts';
 
-let n = 0;
-const opened: PortailDatabase[] = [];
-afterEach(async () => {
-	// All closed before any is deleted: a reopened copy still open would make Dexie warn.
-	const closing = opened.splice(0);
-	for (const db of closing) db.close();
-	for (const db of closing) await db.delete();
-});
+const databases = deviceDatabases('sync');
 
 function setup() {
-	const db = new PortailDatabase(`sync-${++n}`);
-	opened.push(db);
+	const db = databases.fresh();
 	const server = new FakeSyncServer();
 	const statuses: string[] = [];
 	const engine = new SyncEngine(db, server, {
@@ -170,8 +162,7 @@ describe('outbox and sync engine', () => {
 		const { db } = setup();
 		await enqueue(db, 'reservation.create.v1', book('2026-12-03'));
 		db.close();
-		const reopened = new PortailDatabase(db.name);
-		opened.push(reopened);
+		const reopened = databases.reopen(db.name);
 		expect(await pendingChanges(reopened)).toHaveLength(1);
 	});
 
