@@ -82,6 +82,9 @@ function slowSockets(
 			1000
 		);
 		socket.on('connect', () => {
+			// A socket still connecting when the attack stopped would otherwise drip on, unseen,
+			// and hold the server's shutdown (a later test) until its header timeout.
+			if (stopped) return socket.destroy();
 			open.add(socket);
 			socket.write(
 				slow === 'headers'
