@@ -6,6 +6,7 @@ import * as m0004 from './0004_pull_stamps.ts';
 import * as m0005 from './0005_expiry_indexes.ts';
 import * as m0006 from './0006_replace_stamps_and_ledger_index.ts';
 import * as m0008 from './0008_history_bound_and_day_budget.ts';
+import * as m0009 from './0009_requests_and_documents.ts';
 
 /**
  * Every migration, imported explicitly (no file-system scan) so the list is the same however the
@@ -19,5 +20,6 @@ export const migrations: Record<string, Migration> = {
 	'0004_pull_stamps': m0004,
 	'0005_expiry_indexes': m0005,
 	'0006_replace_stamps_and_ledger_index': m0006,
-	'0008_history_bound_and_day_budget': m0008
+	'0008_history_bound_and_day_budget': m0008,
+	'0009_requests_and_documents': m0009
 };

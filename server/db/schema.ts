@@ -1,4 +1,6 @@
 import type { Generated } from 'kysely';
+import type { DocumentStatusCode } from '../../src/lib/domain/documents/document-types.ts';
+import type { DemandeStatusCode } from '../../src/lib/domain/requests/status.ts';
 
 /** Kysely's view of the database, table by table, as the migrations leave it. */
 export type Database = {
@@ -173,6 +175,66 @@ export type Database = {
 	household_version: { household_id: number; version: number };
 	household_stamp: { household_id: number; stamp: number };
 	town_stamp: { id: number; stamp: number };
+	town_counter: { name: string; value: number };
+	household_resource_version: { household_id: number; resource: string; version: number };
+	demande: {
+		id: Generated<number>;
+		client_id: string;
+		number: number;
+		household_id: number;
+		form_code: string;
+		status: DemandeStatusCode;
+		person_id: number | null;
+		person_label: string | null;
+		data_json: string;
+		step: Generated<number>;
+		revision: number;
+		writer_id: string;
+		writer_base: number;
+		created_at: string;
+		created_by: number;
+		updated_at: string;
+		submitted_at: string | null;
+		assigned_account_id: number | null;
+	};
+	demande_history: {
+		id: Generated<number>;
+		demande_id: number;
+		at: string;
+		account_id: number | null;
+		author: string;
+		from_status: DemandeStatusCode | null;
+		to_status: DemandeStatusCode;
+		comment: string | null;
+	};
+	document: {
+		id: Generated<number>;
+		client_id: string;
+		household_id: number;
+		person_id: number | null;
+		person_label: string | null;
+		type: string;
+		status: DocumentStatusCode;
+		expires_on: string | null;
+		reason: string | null;
+		stored_name: string;
+		original_name: string;
+		mime: string;
+		size: number;
+		sha256: string;
+		uploaded_at: string;
+		uploaded_by: number;
+		decided_at: string | null;
+		decided_by: number | null;
+	};
+	demande_document: {
+		demande_id: number;
+		type: string;
+		person_id: number | null;
+		person_label: string | null;
+		document_id: number | null;
+	};
+	hall_day: { day: string; demande_id: number; state: 'demandee' | 'reservee' };
 };
 
 export type PersonRole = 'titulaire' | 'adulte' | 'enfant';

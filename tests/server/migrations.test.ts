@@ -43,6 +43,13 @@ describe('migrations', () => {
 				'household_version',
 				'household_stamp',
 				'town_stamp',
+				'town_counter',
+				'household_resource_version',
+				'demande',
+				'demande_history',
+				'document',
+				'demande_document',
+				'hall_day',
 				'household_day_budget'
 			].sort()
 		);
@@ -58,7 +65,8 @@ describe('migrations', () => {
 			'0004_pull_stamps',
 			'0005_expiry_indexes',
 			'0006_replace_stamps_and_ledger_index',
-			'0008_history_bound_and_day_budget'
+			'0008_history_bound_and_day_budget',
+			'0009_requests_and_documents'
 		]);
 		await installTownDefaults(first.db, fixedClock('2026-11-28T09:00:00Z'), 'Ville de Test');
 		await first.db.destroy();
@@ -86,7 +94,8 @@ describe('migrations', () => {
 		expect(await migrateToLatest(db)).toEqual([
 			'0005_expiry_indexes',
 			'0006_replace_stamps_and_ledger_index',
-			'0008_history_bound_and_day_budget'
+			'0008_history_bound_and_day_budget',
+			'0009_requests_and_documents'
 		]);
 		const triggers = await sql<{
 			name: string;
