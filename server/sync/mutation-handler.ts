@@ -1,5 +1,4 @@
 import type { Mutation, MutationResult } from '../../src/lib/domain/sync/protocol.ts';
-import type { Db } from '../db/database.ts';
 import type { AppDeps } from '../deps.ts';
 import type { CurrentAccount } from '../http/app-env.ts';
 
