@@ -1,0 +1,37 @@
+import type { z } from 'zod';
+import type { DocumentTypeCode } from '../documents/document-types.ts';
+import type { FormCode } from './form-codes.ts';
+
+/**
+ * A téléprocédure's form (DESIGN §3): a list of steps, each with its own schema, checked in the
+ * browser as the parent leaves the step (offline too), and the whole answers' schema, checked by
+ * the server when the demande is sent (authoritative). A draft's data holds each step's answers
+ * under the step's id: `{ [step.id]: answers }`, possibly incomplete.
+ */
+export type FormStep = {
+	id: string;
+	/** As the step list shows it ("Responsable du dossier"). */
+	label: string;
+	schema: z.ZodType;
+};
+
+/** A justificatif a demande needs, and the document given for it (its UUID), if any. */
+export type DocumentNeed = {
+	type: DocumentTypeCode;
+	personId: number | null;
+	personLabel: string | null;
+	documentId: string | null;
+};
+
+export type FormDefinition<Data = unknown> = {
+	code: FormCode;
+	steps: readonly FormStep[];
+	/** Every step together, with the rules between steps: what the server accepts on sending. */
+	submitSchema: z.ZodType<Data>;
+	/** Mes demandes' "Personne concernée" ("DUPIN Tim"), and the person's id when already known. */
+	personConcerned(data: Data): { personId: number | null; label: string } | null;
+	/** The justificatifs this demande needs (Non fourni when `documentId` is null). */
+	documents(data: Data): DocumentNeed[];
+	/** The days of the salle des fêtes it asks for (only that form). */
+	hallDays?(data: Data): string[];
+};
