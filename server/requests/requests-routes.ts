@@ -8,7 +8,7 @@ import { AppError } from '../http/errors.ts';
 import { jsonAnswer } from '../http/json-answer.ts';
 import { validate } from '../http/validate.ts';
 import { hallWindow, listHallDays } from './hall-days.ts';
-import { requestsSnapshot } from './requests-snapshot.ts';
+import { requestsAnswers } from './requests-answers.ts';
 
 const schemaVersion = 'Version de synchronisation absente ou invalide : rechargez la page.';
 const pullQuery = z.object({
@@ -22,6 +22,7 @@ const pullQuery = z.object({
 
 /** Mes demandes (DESIGN §4): the household's demandes and justificatifs; the hall's taken days. */
 export function requestsRoutes(deps: AppDeps) {
+	const answers = requestsAnswers(deps.db);
 	return new Hono<AppEnv>()
 		.get('/pull', validate('query', pullQuery, { code: 'invalid_query' }), async (c) => {
 			const account = requireAccount(c.get('account'));
@@ -33,7 +34,7 @@ export function requestsRoutes(deps: AppDeps) {
 					'Une nouvelle version du portail est disponible : rechargez la page pour synchroniser.'
 				);
 			}
-			return jsonAnswer(c, await requestsSnapshot(deps.db, account.householdId, known));
+			return (await answers.answer(account.householdId, known)).respond(c);
 		})
 		.get('/salle-des-fetes/jours', async (c) => {
 			requireAccount(c.get('account'));

@@ -6,14 +6,12 @@ import {
 	type RequestsSnapshot
 } from '../../src/lib/domain/requests/snapshot.ts';
 import type { Db } from '../db/database.ts';
-import { readResourceVersion } from '../sync/resource-version.ts';
 
 /**
- * GET /api/requests/pull: the household's demandes and justificatifs, bounded. The version is
- * read first, so a change landing while the answer is built makes the next pull build it again
- * rather than keep it stale. Each part is one indexed query: the most recent demandes by number
- * (demande_by_household), their history (demande_history_by_demande) and needs, and the most
- * recent documents; a demande's history grows only with the town's decisions.
+ * GET /api/requests/pull: the household's demandes and justificatifs, bounded. Each part is one
+ * indexed query: the most recent demandes by number (demande_by_household), their history
+ * (demande_history_by_demande) and needs, and the most recent documents; a demande's history
+ * grows only with the town's decisions.
  */
 
 type Row = {
@@ -134,14 +132,12 @@ function group<T extends { demande_id: number }>(rows: T[]): Map<number, T[]> {
 	return byDemande;
 }
 
-/** The whole snapshot, or only the version when the device already has it (`known`). */
+/** The whole snapshot, at `version`: the household's version read before it (see requests-answers.ts). */
 export async function requestsSnapshot(
 	db: Db,
 	householdId: number,
-	known?: number
-): Promise<RequestsSnapshot> {
-	const version = await readResourceVersion(db, householdId, 'requests');
-	if (known === version) return { version, unchanged: true };
+	version: number
+): Promise<Extract<RequestsSnapshot, { demandes: unknown }>> {
 	const rows = await loadDemandes(db, householdId);
 	const kept = rows.slice(0, MAX_PULLED_DEMANDES);
 	const ids = kept.map((r) => r.id);

@@ -111,6 +111,19 @@ describe('GET /api/requests/pull', () => {
 		expect(full(await pullRequests(dupin.client, 1))).toMatchObject({ version: 2, demandes: [] });
 	});
 
+	it('gives again the answer it keeps while nothing changed, and a new one once something did', async () => {
+		const { ctx, dupin } = await twoHouseholds();
+		const d = draft();
+		await apply(ctx, dupin, 'save', d);
+		const first = full(await pullRequests(dupin.client));
+		expect(await pullRequests(dupin.client)).toEqual(first);
+		await apply(ctx, dupin, 'save', { ...d, baseRevision: 1, step: 4 });
+		expect(full(await pullRequests(dupin.client))).toMatchObject({
+			version: 2,
+			demandes: [{ revision: 2, step: 4 }]
+		});
+	});
+
 	it('never shows another household’s demandes or documents', async () => {
 		const { ctx, dupin, martin } = await twoHouseholds();
 		await apply(ctx, dupin, 'save', draft());
