@@ -150,6 +150,16 @@ describe('a justificatif sent by a household', () => {
 		expect(await requestsVersion(ctx, household)).toBe(1);
 	});
 
+	it('sent twice at once with the same UUID is kept once: both answers give the same document', async () => {
+		const { ctx, client } = await dupins();
+		const id = randomUUID();
+		const answers = await Promise.all([upload(ctx, client, PDF, { id }), upload(ctx, client, PDF, { id })]);
+		expect(answers.map((r) => r.status).sort()).toEqual([200, 201]);
+		const [a, b] = await Promise.all(answers.map(uploaded));
+		expect(a).toEqual(b);
+		await expectNothingWritten(ctx, 1);
+	});
+
 	it('with another household’s UUID is refused (409) and nothing is written', async () => {
 		const { ctx, client } = await dupins();
 		const id = randomUUID();
@@ -208,36 +218,52 @@ describe('a justificatif sent by a household', () => {
 		await expectNothingWritten(ctx);
 	});
 
-	it(`stops at ${MAX_DOCUMENTS_PER_HOUSEHOLD} documents per household, with a French reason`, async () => {
+	it(`stops at ${MAX_DOCUMENTS_PER_HOUSEHOLD} documents per household, unread, with a French reason`, async () => {
 		const { ctx, client } = await dupins();
-		const household = await householdOf(ctx, 'Tim');
-		const account = await ctx.db
-			.selectFrom('account')
-			.select('id')
-			.where('household_id', '=', household)
-			.executeTakeFirstOrThrow();
-		await ctx.db
-			.insertInto('document')
-			.values(
-				Array.from({ length: MAX_DOCUMENTS_PER_HOUSEHOLD }, (_, i) => ({
-					client_id: randomUUID(),
-					household_id: household,
-					type: 'piece-jointe',
-					status: 'a-valider' as const,
-					stored_name: `deja-${i}.pdf`,
-					original_name: `ancien ${i}.pdf`,
-					mime: 'application/pdf',
-					size: 10,
-					sha256: '0'.repeat(64),
-					uploaded_at: '2026-11-01T08:00:00.000Z',
-					uploaded_by: account.id
-				}))
-			)
-			.execute();
-		await expectError(await upload(ctx, client, PDF), 409, {
+		await fillLibrary(ctx, MAX_DOCUMENTS_PER_HOUSEHOLD);
+		const body = streamedBody(PDF, PDF.byteLength);
+		await expectError(await upload(ctx, client, body.stream, { length: PDF.byteLength }), 409, {
 			code: 'too_many_documents',
 			message: /déjà 200 justificatifs/
 		});
+		expect(body.state.pulled).toBe(0);
 		expect(filesOnDisk(ctx)).toEqual({ files: [], partial: [] });
 	});
+
+	it('keeps the bound when the last place is asked for twice at once: one is kept, the other refused', async () => {
+		const { ctx, client } = await dupins();
+		await fillLibrary(ctx, MAX_DOCUMENTS_PER_HOUSEHOLD - 1);
+		const answers = await Promise.all([upload(ctx, client, PDF), upload(ctx, client, png())]);
+		expect(answers.map((r) => r.status).sort()).toEqual([201, 409]);
+		expect(await countRows(ctx)).toBe(MAX_DOCUMENTS_PER_HOUSEHOLD);
+		expect(filesOnDisk(ctx)).toMatchObject({ files: [expect.any(String)], partial: [] });
+	});
 });
+
+/** `count` documents already on file for the DUPIN household (rows only: their files are not read). */
+async function fillLibrary(ctx: TestCtx, count: number) {
+	const household = await householdOf(ctx, 'Tim');
+	const account = await ctx.db
+		.selectFrom('account')
+		.select('id')
+		.where('household_id', '=', household)
+		.executeTakeFirstOrThrow();
+	await ctx.db
+		.insertInto('document')
+		.values(
+			Array.from({ length: count }, (_, i) => ({
+				client_id: randomUUID(),
+				household_id: household,
+				type: 'piece-jointe',
+				status: 'a-valider' as const,
+				stored_name: `deja-${i}.pdf`,
+				original_name: `ancien ${i}.pdf`,
+				mime: 'application/pdf',
+				size: 10,
+				sha256: '0'.repeat(64),
+				uploaded_at: '2026-11-01T08:00:00.000Z',
+				uploaded_by: account.id
+			}))
+		)
+		.execute();
+}
