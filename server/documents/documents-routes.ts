@@ -7,7 +7,8 @@ import type { AppEnv } from '../http/app-env.ts';
 import { AppError } from '../http/errors.ts';
 import { validate } from '../http/validate.ts';
 import { downloadDocument } from './download.ts';
-import { tooLarge, uploadDirs } from './upload-files.ts';
+import { uploadDirs } from './upload-dirs.ts';
+import { tooLarge } from './upload-files.ts';
 import { UploadGate } from './upload-gate.ts';
 import { uploadDocument } from './upload-service.ts';
 

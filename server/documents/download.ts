@@ -7,7 +7,7 @@ import type { Db } from '../db/database.ts';
 import { AppError } from '../http/errors.ts';
 import { attachmentDisposition } from './content-disposition.ts';
 import { findFile } from './document-repository.ts';
-import type { UploadDirs } from './upload-files.ts';
+import type { UploadDirs } from './upload-dirs.ts';
 
 const notFound = () => new AppError(404, 'not_found', 'Justificatif introuvable.');
 

@@ -1,10 +1,10 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
 import { UPLOAD_MIME_TYPES } from '../../src/lib/domain/documents/document-types.ts';
 import { AppError } from '../http/errors.ts';
+import type { UploadDirs } from './upload-dirs.ts';
 
 /** Enough of a file's start for file-type to tell PDF, JPEG and PNG apart from anything else. */
 const SNIFF_BYTES = 4100;
@@ -16,23 +16,6 @@ const EXTENSIONS: Record<UploadMime, string> = {
 	'image/jpeg': 'jpg',
 	'image/png': 'png'
 };
-
-export type UploadDirs = { files: string; partial: string };
-
-/**
- * DATA_DIR/uploads holds the files under server-made names, and its `partial/` folder what is
- * still arriving. Never under the built app, which is served to anyone.
- */
-export function uploadDirs(dataDir: string, appDir: string): UploadDirs {
-	const files = resolve(dataDir, 'uploads');
-	const fromApp = relative(resolve(appDir), files);
-	if (!fromApp.startsWith('..') && !isAbsolute(fromApp)) {
-		throw new Error(`Le dossier des justificatifs (${files}) ne doit pas être dans APP_DIR.`);
-	}
-	const partial = join(files, 'partial');
-	mkdirSync(partial, { recursive: true });
-	return { files, partial };
-}
 
 export const tooLarge = (max: number) =>
 	new AppError(

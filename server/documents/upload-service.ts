@@ -12,7 +12,8 @@ import {
 	toDocumentView
 } from './document-repository.ts';
 import { bumpResourceVersion, REQUESTS_RESOURCE } from './requests-version.ts';
-import { receiveFile, type ReceivedFile, type UploadDirs } from './upload-files.ts';
+import type { UploadDirs } from './upload-dirs.ts';
+import { receiveFile, type ReceivedFile } from './upload-files.ts';
 import type { UploadGate } from './upload-gate.ts';
 
 export type Upload = {

@@ -1,16 +1,17 @@
 import { serve } from '@hono/node-server';
 import { randomUUID } from 'node:crypto';
-import { statSync } from 'node:fs';
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { request as httpRequest, type ClientRequest, type Server } from 'node:http';
 import { join } from 'node:path';
 import { setTimeout } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { MAX_UPLOAD_BYTES } from '../../src/lib/domain/documents/document-types.ts';
+import { uploadDirs } from '../../server/documents/upload-dirs.ts';
 import { UPLOAD_SLOTS, UploadGate } from '../../server/documents/upload-gate.ts';
 import { dupins } from './support/agenda.ts';
 import { filesOnDisk, PDF, streamedBody, upload, uploaded } from './support/documents.ts';
 import { expectError } from './support/expect.ts';
-import type { TestCtx } from './support/test-app.ts';
+import { tempDir, type TestCtx } from './support/test-app.ts';
 
 /** Bytes of the file being written under uploads/partial (0 before it exists). */
 function partialBytes(ctx: TestCtx): number {
@@ -144,5 +145,20 @@ describe('an upload over HTTP', () => {
 		} finally {
 			await close();
 		}
+	});
+});
+
+describe('the uploads folder', () => {
+	it('is never under the built app, and loses at start what a stopped server left half written', () => {
+		const data = tempDir();
+		expect(() => uploadDirs(data, data)).toThrow(/ne doit pas être dans APP_DIR/);
+		expect(() => uploadDirs(join(data, 'build', 'x'), join(data, 'build'))).toThrow(/APP_DIR/);
+		const dirs = uploadDirs(data, join(data, 'build'));
+		expect(dirs).toEqual({ files: join(data, 'uploads'), partial: join(data, 'uploads', 'partial') });
+		writeFileSync(join(dirs.partial, 'interrompu'), 'moitié');
+		writeFileSync(join(dirs.files, 'abc.pdf'), '%PDF-');
+		uploadDirs(data, join(data, 'build'));
+		expect(readdirSync(dirs.partial)).toEqual([]);
+		expect(readdirSync(dirs.files)).toEqual(['abc.pdf', 'partial']);
 	});
 });
