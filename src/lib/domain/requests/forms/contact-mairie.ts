@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FormDefinition } from '../form-definition.ts';
 import { signedInName } from './from-profile.ts';
-import { longText, text } from './fields.ts';
+import { formSchema, longText, text } from './fields.ts';
 
 export const MAX_MESSAGE_LENGTH = 5000;
 
@@ -13,7 +13,7 @@ const messageStep = () =>
 		pieceJointe: z.uuid({ error: 'Pièce jointe inconnue.' }).nullable().default(null)
 	});
 
-export const contactMairieSchema = (_today: string) => z.object({ message: messageStep() });
+export const contactMairieSchema = (_today: string) => formSchema({ message: messageStep() });
 export type ContactMairie = z.output<ReturnType<typeof contactMairieSchema>>;
 
 /** "Contacter la mairie": an objet, a message, and a file joined if need be (Pièce jointe). */

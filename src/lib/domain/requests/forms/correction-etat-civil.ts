@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DEPARTEMENT } from '../../accounts/identity.ts';
 import type { FormDefinition } from '../form-definition.ts';
 import { frenchDate, type RecapRow } from '../recap.ts';
-import { emptyAsNull, householdRef, longText, optionalText } from './fields.ts';
+import { emptyAsNull, formSchema, householdRef, longText, optionalText } from './fields.ts';
 import { documentNeeds, justificatifsRecap, justificatifsStep } from './justificatifs.ts';
 import { birthDate, CIVILITES } from './new-person.ts';
 
@@ -52,7 +52,7 @@ const etatCivilStep = (today: string) =>
 const justificatifs = () => justificatifsStep(ETAT_CIVIL_DOCUMENTS);
 
 export const correctionEtatCivilSchema = (today: string) =>
-	z.object({ 'etat-civil': etatCivilStep(today), justificatifs: justificatifs() });
+	formSchema({ 'etat-civil': etatCivilStep(today), justificatifs: justificatifs() });
 export type CorrectionEtatCivil = z.output<ReturnType<typeof correctionEtatCivilSchema>>;
 
 function correctionRows(c: CorrectionEtatCivil['etat-civil']['corrections']): RecapRow[] {

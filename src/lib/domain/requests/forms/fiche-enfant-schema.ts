@@ -7,6 +7,7 @@ import {
 	enfantStep,
 	responsableStep
 } from './fiche-enfant-steps.ts';
+import { formSchema } from './fields.ts';
 import { justificatifsStep } from './justificatifs.ts';
 import { newPersonLabel } from './new-person.ts';
 import { signatureStep } from './signature.ts';
@@ -20,24 +21,22 @@ export const FICHE_ENFANT_DOCUMENTS: readonly DocumentTypeCode[] = [
 ];
 
 export const ficheEnfantSchema = (today: string) =>
-	z
-		.object({
-			responsable: responsableStep(),
-			conjoint: conjointStep(today),
-			enfant: enfantStep(today),
-			autorisations: autorisationsStep(),
-			'autres-personnes': autresPersonnesStep(),
-			justificatifs: justificatifsStep(FICHE_ENFANT_DOCUMENTS),
-			signature: signatureStep(today)
-		})
-		.superRefine((f, ctx) => {
-			if (f.conjoint.ajouter === 'oui' && f.conjoint.personId === f.responsable.responsable.id)
-				ctx.addIssue({
-					code: 'custom',
-					path: ['conjoint', 'personId'],
-					message: 'Le conjoint ne peut pas être le responsable du dossier.'
-				});
-		});
+	formSchema({
+		responsable: responsableStep(),
+		conjoint: conjointStep(today),
+		enfant: enfantStep(today),
+		autorisations: autorisationsStep(),
+		'autres-personnes': autresPersonnesStep(),
+		justificatifs: justificatifsStep(FICHE_ENFANT_DOCUMENTS),
+		signature: signatureStep(today)
+	}).superRefine((f, ctx) => {
+		if (f.conjoint.ajouter === 'oui' && f.conjoint.personId === f.responsable.responsable.id)
+			ctx.addIssue({
+				code: 'custom',
+				path: ['conjoint', 'personId'],
+				message: 'Le conjoint ne peut pas être le responsable du dossier.'
+			});
+	});
 export type FicheEnfant = z.output<ReturnType<typeof ficheEnfantSchema>>;
 
 export const childOf = (f: FicheEnfant): { personId: number | null; label: string } =>

@@ -134,3 +134,16 @@ export const optionalEmail = emptyAsNull(emailSchema);
 /** A list whose length is checked before any of its items is read. */
 export const boundedList = <T extends z.ZodType>(item: T, max: number, message: string) =>
 	z.array(z.unknown()).max(max, { message, abort: true }).pipe(z.array(item));
+
+/**
+ * A whole form's answers, one object per step: a step never opened reads as empty answers, as
+ * step-navigation reads it, so a step of defaults only (justificatifs "plus tard") passes alike.
+ */
+export const formSchema = <S extends Record<string, z.ZodType>>(steps: S) =>
+	z.preprocess(
+		(raw) =>
+			raw && typeof raw === 'object' && !Array.isArray(raw)
+				? { ...Object.fromEntries(Object.keys(steps).map((id) => [id, {}])), ...raw }
+				: raw,
+		z.object(steps)
+	);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FormDefinition } from '../form-definition.ts';
 import { frenchDate } from '../recap.ts';
 import { addressLine, newAddressSchema } from './address.ts';
-import { dateWithin, optionalRef } from './fields.ts';
+import { dateWithin, formSchema, optionalRef } from './fields.ts';
 import { addMonths } from './hall-rules.ts';
 import { documentNeeds, justificatifsRecap, justificatifsStep } from './justificatifs.ts';
 
@@ -27,7 +27,7 @@ const adresseStep = (today: string) => {
 const justificatifs = () => justificatifsStep(ADRESSE_DOCUMENTS);
 
 export const miseAJourAdresseSchema = (today: string) =>
-	z.object({ adresse: adresseStep(today), justificatifs: justificatifs() });
+	formSchema({ adresse: adresseStep(today), justificatifs: justificatifs() });
 export type MiseAJourAdresse = z.output<ReturnType<typeof miseAJourAdresseSchema>>;
 
 /** "Mise à jour des données d'adresse": applied to the household when an agent accepts it. */

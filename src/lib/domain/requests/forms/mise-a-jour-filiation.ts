@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { RELATION_LABELS } from '../../profile/profile.ts';
 import type { FormDefinition } from '../form-definition.ts';
 import { frenchDate, orNotGiven } from '../recap.ts';
-import { householdRef, onceParsed, optionalRef } from './fields.ts';
+import { formSchema, householdRef, onceParsed, optionalRef } from './fields.ts';
 import { documentNeeds, justificatifsRecap, justificatifsStep } from './justificatifs.ts';
 import { newAdultSchema, newPersonLabel } from './new-person.ts';
 
@@ -33,7 +33,7 @@ const filiationStep = (today: string) =>
 const justificatifs = () => justificatifsStep(FILIATION_DOCUMENTS);
 
 export const miseAJourFiliationSchema = (today: string) =>
-	z.object({ filiation: filiationStep(today), justificatifs: justificatifs() });
+	formSchema({ filiation: filiationStep(today), justificatifs: justificatifs() });
 export type MiseAJourFiliation = z.output<ReturnType<typeof miseAJourFiliationSchema>>;
 
 const adultLabel = (f: MiseAJourFiliation['filiation']): string =>

@@ -6,6 +6,7 @@ import { bestPhone, signedInName } from './from-profile.ts';
 import {
 	dateWithin,
 	emptyAsNull,
+	formSchema,
 	isoDate,
 	onceParsed,
 	optionalText,
@@ -70,7 +71,7 @@ export const SALLE_DOCUMENTS = ['assurance-rc'] as const;
 const justificatifs = () => justificatifsStep(SALLE_DOCUMENTS);
 
 export const salleDesFetesSchema = (today: string) =>
-	z.object({ reservation: reservationStep(today), contact: contactStep(), justificatifs: justificatifs() });
+	formSchema({ reservation: reservationStep(today), contact: contactStep(), justificatifs: justificatifs() });
 export type SalleDesFetes = z.output<ReturnType<typeof salleDesFetesSchema>>;
 
 /** "Location de la salle des fêtes": it reserves nothing until the town accepts it. */
