@@ -3,8 +3,9 @@ import type { DraftAnswers, FormDefinition } from './form-definition.ts';
 
 /**
  * The rules of a stepped form, pure: the page asks them, the browser and the server agree.
- * A step is "reached" when the parent has been at it (up to `current`, the draft's step) or when
- * its answers already pass (a prefilled step further on is shown done, not empty).
+ * A step is "reached" when the parent has been at it (up to `current`, the draft's step), or when
+ * it holds answers that pass (a prefilled or already filled step further on is shown done); a
+ * later step never opened is not reached, even one whose defaults would pass (justificatifs).
  */
 export type StepState = 'complete' | 'errors' | 'not-reached';
 
@@ -28,9 +29,9 @@ export function stepStates(
 	today: string,
 	current: number
 ): StepState[] {
-	return def.steps.map((_, index) => {
-		const ok = checkStep(def, index, data, today).ok;
-		if (ok) return 'complete';
+	return def.steps.map((step, index) => {
+		if (index > current && data[step.id] === undefined) return 'not-reached';
+		if (checkStep(def, index, data, today).ok) return 'complete';
 		return index <= current ? 'errors' : 'not-reached';
 	});
 }
