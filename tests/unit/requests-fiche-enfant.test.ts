@@ -8,10 +8,10 @@ const fiche = FORMS['fiche-enfant'];
 const step = (id: string) => fiche.steps.find((s) => s.id === id)!.schema(TODAY);
 
 const responsable = {
-	responsable: { id: 11, label: 'DUPIN Pascal' },
+	responsable: { personId: 11, label: 'DUPIN Pascal' },
 	autreSituation: 'non',
 	situationFamiliale: 'marie',
-	adresse: { id: 4, label: 'Rue des Buissons Fleuris, 62360 HESDIGNEUL LES BOULOGNE' }
+	adresse: { addressId: 4, label: 'Rue des Buissons Fleuris, 62360 HESDIGNEUL LES BOULOGNE' }
 };
 const newChild = {
 	sexe: 'garcon',
@@ -24,7 +24,7 @@ const newChild = {
 	departementNaissance: '62'
 };
 const enfant = {
-	enfant: { id: 12, label: 'DUPIN Tim' },
+	enfant: { personId: 12, label: 'DUPIN Tim' },
 	sessions: ['garderie', 'restauration-scolaire'],
 	pai: 'non',
 	etablissement: 'École publique de Hesdigneul-lès-Boulogne',
@@ -301,7 +301,7 @@ describe('fiche enfant, the seven steps', () => {
 			...complete,
 			responsable: {
 				...responsable,
-				responsable: { id: 11, label: q(200) },
+				responsable: { personId: 11, label: q(200) },
 				adresse: null,
 				nouvelleAdresse: address,
 				autreSituation: 'oui',
@@ -317,7 +317,7 @@ describe('fiche enfant, the seven steps', () => {
 				memeAdresse: 'non',
 				adresse: address
 			},
-			enfant: { ...enfant, enfant: { id: 12, label: q(200) } },
+			enfant: { ...enfant, enfant: { personId: 12, label: q(200) } },
 			'autres-personnes': { personnes: Array(10).fill(person) },
 			signature: { attestation: true, nom: q(120), date: TODAY }
 		});

@@ -149,8 +149,8 @@ describe('Mettre à jour mes informations', () => {
 
 	it('mise à jour d’une filiation: which child, one adult (chosen or new), the relation', () => {
 		const filiation = {
-			enfant: { id: 12, label: 'DUPIN Tim' },
-			adulte: { id: 10, label: 'DUPIN Marie' },
+			enfant: { personId: 12, label: 'DUPIN Tim' },
+			adulte: { personId: 10, label: 'DUPIN Marie' },
 			lien: 'mere'
 		};
 		const data = schema('mise-a-jour-filiation').parse({ filiation });
@@ -178,7 +178,7 @@ describe('Mettre à jour mes informations', () => {
 
 	it('correction d’état civil: which person, at least one corrected field, why', () => {
 		const etat = {
-			personne: { id: 11, label: 'DUPIN Pascal' },
+			personne: { personId: 11, label: 'DUPIN Pascal' },
 			corrections: { prenom2: 'Jean', dateNaissance: '1971-01-02' },
 			motif: 'Erreur de saisie'
 		};

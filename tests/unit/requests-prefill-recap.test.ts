@@ -7,10 +7,10 @@ import { DOC, TODAY, dupin } from './requests-fixtures.ts';
 
 const completeFiche = {
 	responsable: {
-		responsable: { id: 11, label: 'DUPIN Pascal' },
+		responsable: { personId: 11, label: 'DUPIN Pascal' },
 		autreSituation: 'non',
 		situationFamiliale: 'marie',
-		adresse: { id: 4, label: 'Rue des Buissons Fleuris, 62360 HESDIGNEUL LES BOULOGNE' }
+		adresse: { addressId: 4, label: 'Rue des Buissons Fleuris, 62360 HESDIGNEUL LES BOULOGNE' }
 	},
 	conjoint: { ajouter: 'non' },
 	enfant: {
@@ -48,9 +48,9 @@ describe('prefill: "les formulaires sont pré-remplis avec vos informations"', (
 		const data = FORMS['fiche-enfant'].prefill(dupin, TODAY);
 		expect(data).toEqual({
 			responsable: {
-				responsable: { id: 11, label: 'DUPIN Pascal' },
+				responsable: { personId: 11, label: 'DUPIN Pascal' },
 				autreSituation: 'non',
-				adresse: { id: 4, label: 'Rue des Buissons Fleuris, 62360 HESDIGNEUL LES BOULOGNE' }
+				adresse: { addressId: 4, label: 'Rue des Buissons Fleuris, 62360 HESDIGNEUL LES BOULOGNE' }
 			},
 			signature: { attestation: false, nom: 'DUPIN Pascal', date: TODAY }
 		});

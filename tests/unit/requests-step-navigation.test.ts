@@ -62,10 +62,10 @@ describe('a stepped form’s navigation', () => {
 		const fiche = FORMS['fiche-enfant'];
 		const both = {
 			responsable: {
-				responsable: { id: 11, label: 'DUPIN Pascal' },
+				responsable: { personId: 11, label: 'DUPIN Pascal' },
 				autreSituation: 'non',
 				situationFamiliale: 'marie',
-				adresse: { id: 4, label: 'Rue des Buissons Fleuris' }
+				adresse: { addressId: 4, label: 'Rue des Buissons Fleuris' }
 			},
 			conjoint: {
 				ajouter: 'oui',
@@ -75,7 +75,7 @@ describe('a stepped form’s navigation', () => {
 				prenom: 'Pascal',
 				memeAdresse: 'oui'
 			},
-			enfant: { enfant: { id: 12, label: 'DUPIN Tim' }, sessions: ['garderie'], pai: 'non' },
+			enfant: { enfant: { personId: 12, label: 'DUPIN Tim' }, sessions: ['garderie'], pai: 'non' },
 			autorisations: { droitImage: 'oui', soinsUrgence: 'oui', sortieSeul: 'non', sortiesScolaires: 'oui' },
 			signature: { attestation: true, nom: 'DUPIN Pascal', date: TODAY }
 		};

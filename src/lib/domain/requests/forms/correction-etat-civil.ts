@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DEPARTEMENT } from '../../accounts/identity.ts';
 import type { FormDefinition } from '../form-definition.ts';
 import { frenchDate, type RecapRow } from '../recap.ts';
-import { emptyAsNull, formSchema, householdRef, longText, optionalText } from './fields.ts';
+import { emptyAsNull, formSchema, personRef, longText, optionalText } from './fields.ts';
 import { documentNeeds, justificatifsRecap, justificatifsStep } from './justificatifs.ts';
 import { birthDate, CIVILITES } from './new-person.ts';
 
@@ -45,7 +45,7 @@ const corrections = (today: string) =>
 
 const etatCivilStep = (today: string) =>
 	z.object({
-		personne: householdRef('Choisissez la personne concernée.'),
+		personne: personRef('Choisissez la personne concernée.'),
 		corrections: corrections(today),
 		motif: longText(1000)
 	});
@@ -86,11 +86,11 @@ export const correctionEtatCivil: FormDefinition<CorrectionEtatCivil> = {
 		},
 		justificatifsRecap(j, ETAT_CIVIL_DOCUMENTS)
 	],
-	personConcerned: ({ 'etat-civil': e }) => ({ personId: e.personne.id, label: e.personne.label }),
+	personConcerned: ({ 'etat-civil': e }) => ({ personId: e.personne.personId, label: e.personne.label }),
 	documents: ({ 'etat-civil': e, justificatifs: j }) =>
 		documentNeeds(
 			j,
-			{ 'livret-famille': { personId: e.personne.id, personLabel: e.personne.label } },
+			{ 'livret-famille': { personId: e.personne.personId, personLabel: e.personne.label } },
 			ETAT_CIVIL_DOCUMENTS
 		)
 };

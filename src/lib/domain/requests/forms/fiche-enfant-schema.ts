@@ -30,7 +30,7 @@ export const ficheEnfantSchema = (today: string) =>
 		justificatifs: justificatifsStep(FICHE_ENFANT_DOCUMENTS),
 		signature: signatureStep(today)
 	}).superRefine((f, ctx) => {
-		if (f.conjoint.ajouter === 'oui' && f.conjoint.personId === f.responsable.responsable.id)
+		if (f.conjoint.ajouter === 'oui' && f.conjoint.personId === f.responsable.responsable.personId)
 			ctx.addIssue({
 				code: 'custom',
 				path: ['conjoint', 'personId'],
@@ -41,5 +41,5 @@ export type FicheEnfant = z.output<ReturnType<typeof ficheEnfantSchema>>;
 
 export const childOf = (f: FicheEnfant): { personId: number | null; label: string } =>
 	f.enfant.enfant
-		? { personId: f.enfant.enfant.id, label: f.enfant.enfant.label }
+		? { personId: f.enfant.enfant.personId, label: f.enfant.enfant.label }
 		: { personId: null, label: newPersonLabel(f.enfant.nouvelEnfant!) };

@@ -10,11 +10,12 @@ import {
 import {
 	boundedList,
 	emptyAsNull,
-	householdRef,
+	optionalAddressRef,
+	optionalPersonRef,
+	personRef,
 	onceParsed,
 	optionalEmail,
 	optionalPhone,
-	optionalRef,
 	optionalText,
 	phone,
 	text,
@@ -30,11 +31,11 @@ const ONE_ADDRESS = 'Choisissez une adresse de la liste ou la nouvelle, pas les 
 export const responsableStep = () =>
 	z
 		.object({
-			responsable: householdRef('Choisissez le responsable légal.'),
+			responsable: personRef('Choisissez le responsable légal.'),
 			autreSituation: yesNo,
 			autreSituationPrecision: optionalText(200),
 			situationFamiliale: z.enum(SITUATIONS_FAMILIALES, { error: 'Choisissez la situation familiale.' }),
-			adresse: optionalRef(CHOOSE_ADDRESS),
+			adresse: optionalAddressRef(CHOOSE_ADDRESS),
 			nouvelleAdresse: newAddressSchema.nullable().default(null)
 		})
 		.superRefine(
@@ -88,7 +89,7 @@ const inList = <T extends readonly [string, ...string[]]>(values: T, message: st
 export const enfantStep = (today: string) =>
 	z
 		.object({
-			enfant: optionalRef('Choisissez l’enfant.'),
+			enfant: optionalPersonRef('Choisissez l’enfant.'),
 			nouvelEnfant: newChildSchema(today).nullable().default(null),
 			sessions: boundedList(z.enum(SESSION_CODES, { error: 'Session inconnue.' }), 3, 'Session inconnue.')
 				.refine((codes) => codes.length > 0, 'Cochez au moins une session.')

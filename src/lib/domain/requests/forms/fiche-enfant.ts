@@ -37,7 +37,7 @@ export const ficheEnfant: FormDefinition<FicheEnfant> = {
 		const adult = signedInAdult(profile);
 		return {
 			responsable: {
-				responsable: adult ? { id: adult.id, label: memberLabel(adult) } : null,
+				responsable: adult ? { personId: adult.id, label: memberLabel(adult) } : null,
 				autreSituation: 'non',
 				adresse: defaultAddressRef(profile)
 			},
@@ -49,7 +49,7 @@ export const ficheEnfant: FormDefinition<FicheEnfant> = {
 	documents(f) {
 		const child = childOf(f);
 		const responsable = {
-			personId: f.responsable.responsable.id,
+			personId: f.responsable.responsable.personId,
 			personLabel: f.responsable.responsable.label
 		};
 		const forChild = { personId: child.personId, personLabel: child.label };

@@ -55,14 +55,23 @@ export const optionalText = (max: number) =>
 export const YES_NO = ['oui', 'non'] as const;
 export const yesNo = z.enum(YES_NO, { error: 'Répondez oui ou non.' });
 
-/** A person or an address of the household, with the words it was shown with when chosen. */
-export const householdRef = (message: string) =>
+/** A person of the household, with the name it was shown with when chosen ("DUPIN Tim"). */
+export const personRef = (message: string) =>
 	z.object(
-		{ id: z.int({ error: message }).positive({ error: message }), label: text(200) },
+		{ personId: z.int({ error: message }).positive({ error: message }), label: text(200) },
 		{ error: message }
 	);
-export type HouseholdRef = z.output<ReturnType<typeof householdRef>>;
-export const optionalRef = (message: string) => householdRef(message).nullable().default(null);
+export const optionalPersonRef = (message: string) => personRef(message).nullable().default(null);
+
+/** One of the household's addresses, with the line it was shown with when chosen. */
+export const optionalAddressRef = (message: string) =>
+	z
+		.object(
+			{ addressId: z.int({ error: message }).positive({ error: message }), label: text(200) },
+			{ error: message }
+		)
+		.nullable()
+		.default(null);
 
 const INVALID_DATE = 'Date invalide (exemple : 13/02/2018).';
 

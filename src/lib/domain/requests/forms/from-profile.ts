@@ -25,9 +25,9 @@ export function signedInAdult(profile: Profile): HouseholdMember | null {
 export const signedInName = (profile: Profile): string =>
 	`${familyName(profile.civil)} ${profile.civil.prenom}`;
 
-export function defaultAddressRef(profile: Profile): { id: number; label: string } | null {
+export function defaultAddressRef(profile: Profile): { addressId: number; label: string } | null {
 	const address = profile.addresses.find((a) => a.isDefault) ?? profile.addresses[0];
-	return address ? { id: address.id, label: addressLine(address) } : null;
+	return address ? { addressId: address.id, label: addressLine(address) } : null;
 }
 
 /** The profile's best number to call back: the mobile, else the fixed line, else the work one. */

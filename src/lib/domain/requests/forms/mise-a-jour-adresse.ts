@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FormDefinition } from '../form-definition.ts';
 import { frenchDate } from '../recap.ts';
 import { addressLine, newAddressSchema } from './address.ts';
-import { dateWithin, formSchema, optionalRef } from './fields.ts';
+import { dateWithin, formSchema, optionalAddressRef } from './fields.ts';
 import { addMonths } from './hall-rules.ts';
 import { documentNeeds, justificatifsRecap, justificatifsStep } from './justificatifs.ts';
 
@@ -14,7 +14,7 @@ const adresseStep = (today: string) => {
 	const latest = addMonths(today, 3);
 	return z.object({
 		nouvelleAdresse: newAddressSchema,
-		remplace: optionalRef('Choisissez l’adresse remplacée dans la liste.'),
+		remplace: optionalAddressRef('Choisissez l’adresse remplacée dans la liste.'),
 		dateEffet: dateWithin(
 			{
 				day: earliest,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { RELATION_LABELS } from '../../profile/profile.ts';
 import type { FormDefinition } from '../form-definition.ts';
 import { frenchDate, orNotGiven } from '../recap.ts';
-import { formSchema, householdRef, onceParsed, optionalRef } from './fields.ts';
+import { formSchema, onceParsed, optionalPersonRef, personRef } from './fields.ts';
 import { documentNeeds, justificatifsRecap, justificatifsStep } from './justificatifs.ts';
 import { newAdultSchema, newPersonLabel } from './new-person.ts';
 
@@ -13,8 +13,8 @@ export const FILIATION_DOCUMENTS = ['livret-famille'] as const;
 const filiationStep = (today: string) =>
 	z
 		.object({
-			enfant: householdRef('Choisissez l’enfant concerné.'),
-			adulte: optionalRef('Choisissez l’adulte.'),
+			enfant: personRef('Choisissez l’enfant concerné.'),
+			adulte: optionalPersonRef('Choisissez l’adulte.'),
 			nouvelAdulte: newAdultSchema(today).nullable().default(null),
 			lien: z.enum(FILIATION_LINKS, { error: 'Choisissez le lien dans la liste.' })
 		})
@@ -71,11 +71,11 @@ export const miseAJourFiliation: FormDefinition<MiseAJourFiliation> = {
 		},
 		justificatifsRecap(j, FILIATION_DOCUMENTS)
 	],
-	personConcerned: ({ filiation: f }) => ({ personId: f.enfant.id, label: f.enfant.label }),
+	personConcerned: ({ filiation: f }) => ({ personId: f.enfant.personId, label: f.enfant.label }),
 	documents: ({ filiation: f, justificatifs: j }) =>
 		documentNeeds(
 			j,
-			{ 'livret-famille': { personId: f.enfant.id, personLabel: f.enfant.label } },
+			{ 'livret-famille': { personId: f.enfant.personId, personLabel: f.enfant.label } },
 			FILIATION_DOCUMENTS
 		)
 };
