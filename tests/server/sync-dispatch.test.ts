@@ -183,6 +183,18 @@ describe('applyOnce', () => {
 		expect(calls).toEqual([]);
 	});
 
+	it("refuses a booking under an id this household used for a demande's change", async () => {
+		const { ctx, timId } = await dupins();
+		const account = await accountOf(ctx);
+		const handlers = handlersByKind([listed(agendaMutations), listed(countingRequests([]))]);
+		const s = save();
+		await pushMutations(depsOf(ctx), account, [s], handlers);
+		const booking = { ...create(timId, CANTEEN, '2026-12-03'), id: s.id };
+		const { results } = await pushMutations(depsOf(ctx), account, [booking], handlers);
+		expect(results[0]).toMatchObject({ status: 'rejected', code: 'conflit' });
+		expect((await rowCounts(ctx)).reservations).toBe(0);
+	});
+
 	it('keeps nothing of a work that failed: its effect and its answer commit together', async () => {
 		const { ctx } = await dupins();
 		const account = await accountOf(ctx);
