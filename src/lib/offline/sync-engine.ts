@@ -2,15 +2,10 @@ import { ApiError, NetworkError } from '../api/client.ts';
 import { pushAnswerSchema } from '../domain/sync/answers.ts';
 import { SYNC_SCHEMA_VERSION } from '../domain/sync/protocol.ts';
 import { mutationWeight, withinBudget } from '../domain/sync/push-budget.ts';
-import {
-	FINAL_UPLOAD_REFUSALS,
-	MISSING_FILE,
-	MISSING_FILE_CODE,
-	UPLOAD_KIND,
-	type UploadPayload
-} from '../domain/sync/uploads.ts';
-import type { OutboxItem, PortailDatabase } from './database.ts';
-import { pendingChanges, settle, settleUpload } from './outbox.ts';
+import { UPLOAD_KIND, type UploadPayload } from '../domain/sync/uploads.ts';
+import type { PortailDatabase } from './database.ts';
+import { pendingChanges, settle } from './outbox.ts';
+import { sendUpload } from './upload-step.ts';
 
 /**
  * How the engine reaches the server to send (the real API, or a fake one in tests). What comes
@@ -178,7 +173,12 @@ export class SyncEngine {
 			const [first] = head;
 			if (!first) return;
 			if (first.kind === UPLOAD_KIND) {
-				await this.#upload(first);
+				await sendUpload(
+					this.db,
+					(p, blob) => this.transport.upload(p, blob),
+					first,
+					() => this.#now()
+				);
 				continue;
 			}
 			const beforeUpload = head.findIndex((item) => item.kind === UPLOAD_KIND);
@@ -204,30 +204,6 @@ export class SyncEngine {
 			// A server that answered none of the batch would make this loop spin: stop and retry later.
 			if (answered === 0) throw new UnreadableAnswer('aucune modification traitée');
 		}
-	}
-
-	/**
-	 * One file, alone. Sent: out of the outbox with its file. Refused for good, or evicted from the
-	 * device: out too, with the reason kept for the parent. Anything else (offline, 5xx, 401) is
-	 * thrown as a push failure is: the file stays, and is sent again later.
-	 */
-	async #upload(item: OutboxItem): Promise<void> {
-		const payload = item.payload as UploadPayload;
-		const documentId = typeof payload?.documentId === 'string' ? payload.documentId : '';
-		const stored = documentId ? await this.db.blobs.get(documentId) : undefined;
-		if (!stored) {
-			const refusal = { code: MISSING_FILE_CODE, reason: MISSING_FILE };
-			return settleUpload(this.db, item, documentId, refusal, this.#now());
-		}
-		try {
-			await this.transport.upload(payload, stored.blob);
-		} catch (error) {
-			if (!(error instanceof ApiError) || !FINAL_UPLOAD_REFUSALS.includes(error.status)) throw error;
-			const fields = Object.keys(error.fields).length > 0 ? { fields: error.fields } : {};
-			const refusal = { code: error.code, reason: error.message, ...fields };
-			return settleUpload(this.db, item, documentId, refusal, this.#now());
-		}
-		await settleUpload(this.db, item, documentId, null, this.#now());
 	}
 
 	#now(): string {
