@@ -119,7 +119,8 @@ export async function submitDemande(
 	if (found.refused) return found.refused;
 	const form = ctx.forms(p.formCode);
 	if (!form) return refusal.unknownForm();
-	const parsed = form.submitSchema.safeParse(p.data);
+	// The form's rules of dates (a birth not in the future, the hall's days ahead) as of Paris's today.
+	const parsed = form.submitSchema(parisDate(ctx.now)).safeParse(p.data);
 	if (!parsed.success) return refusal.invalidAnswers(fieldErrors(parsed.error));
 	const days = form.hallDays?.(parsed.data) ?? [];
 	const taken = await checkHallDays(trx, days, found.row?.id ?? null, ctx.now);

@@ -38,8 +38,10 @@ type TestAnswers = z.infer<typeof testAnswers>;
 
 export const TEST_FORM: FormDefinition<TestAnswers> = {
 	code: 'fiche-enfant',
-	steps: [{ id: 'enfant', label: 'Enfant', schema: testAnswers.shape.enfant }],
-	submitSchema: testAnswers,
+	steps: [{ id: 'enfant', label: 'Enfant', schema: () => testAnswers.shape.enfant }],
+	submitSchema: () => testAnswers,
+	prefill: () => ({}),
+	recap: () => [],
 	personConcerned: (data) => ({ personId: data.enfant.personId, label: data.enfant.nom }),
 	documents: (data) =>
 		(['livret-famille', 'attestation-caf'] as const).map((type) => ({
