@@ -1,11 +1,10 @@
-import type { DocumentView } from '../../src/lib/domain/documents/document-view.ts';
 import {
 	MAX_PULLED_DEMANDES,
-	MAX_PULLED_DOCUMENTS,
 	type DemandeView,
 	type RequestsSnapshot
 } from '../../src/lib/domain/requests/snapshot.ts';
 import type { Db } from '../db/database.ts';
+import { listDocuments } from '../documents/document-repository.ts';
 
 /**
  * GET /api/requests/pull: the household's demandes and justificatifs, bounded. Each part is one
@@ -86,42 +85,6 @@ async function loadNeeds(db: Db, ids: number[]) {
 		.execute();
 }
 
-async function loadDocuments(db: Db, householdId: number): Promise<DocumentView[]> {
-	const rows = await db
-		.selectFrom('document')
-		.select([
-			'client_id',
-			'type',
-			'person_id',
-			'person_label',
-			'status',
-			'expires_on',
-			'reason',
-			'original_name',
-			'mime',
-			'size',
-			'uploaded_at'
-		])
-		.where('household_id', '=', householdId)
-		.orderBy('uploaded_at', 'desc')
-		.orderBy('id', 'desc')
-		.limit(MAX_PULLED_DOCUMENTS)
-		.execute();
-	return rows.map((r) => ({
-		id: r.client_id,
-		type: r.type as DocumentView['type'],
-		personId: r.person_id,
-		personLabel: r.person_label,
-		status: r.status,
-		expiresOn: r.expires_on,
-		reason: r.reason,
-		name: r.original_name,
-		mime: r.mime,
-		size: r.size,
-		uploadedAt: r.uploaded_at
-	}));
-}
-
 function group<T extends { demande_id: number }>(rows: T[]): Map<number, T[]> {
 	const byDemande = new Map<number, T[]>();
 	for (const row of rows) {
@@ -144,7 +107,7 @@ export async function requestsSnapshot(
 	const [history, needs, documents] = await Promise.all([
 		loadHistory(db, ids).then(group),
 		loadNeeds(db, ids).then(group),
-		loadDocuments(db, householdId)
+		listDocuments(db, householdId)
 	]);
 	const demandes: DemandeView[] = kept.map((r) => ({
 		id: r.client_id,
