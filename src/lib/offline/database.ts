@@ -2,7 +2,30 @@ import { Dexie, type EntityTable } from 'dexie';
 import type { AccountSummary } from '../domain/accounts/account-summary.ts';
 import type { AgendaSnapshot } from '../domain/agenda/snapshot.ts';
 import type { Catalog } from '../domain/catalog/catalog.ts';
+import type { FormCode } from '../domain/requests/form-codes.ts';
 import type { BulkSummary, MutationKind } from '../domain/sync/protocol.ts';
+
+// TEMPORARY (i9-ui, before merging i9-sync): the shapes the sync engineer's version(4) declares.
+export type StoredResource = { key: string; version: number; data: unknown; fetchedAt: string };
+export type StoredDraft = {
+	id: string;
+	formCode: FormCode;
+	writerId: string;
+	baseRevision: number;
+	step: number;
+	data: Record<string, unknown>;
+	savedAt: string;
+	state: 'editing' | 'envoi-en-attente';
+	number?: number;
+};
+export type StoredBlob = {
+	id: string;
+	blob: Blob;
+	name: string;
+	mime: string;
+	size: number;
+	createdAt: string;
+};
 
 /** A cached copy of a server answer, with when the server gave it. */
 export type CachedCatalog = { key: 'catalog'; catalog: Catalog; fetchedAt: string };
@@ -51,6 +74,8 @@ export type Outcome = {
 	code?: string;
 	reason?: string;
 	summary?: BulkSummary;
+	fields?: Record<string, string>;
+	conflict?: { revision: number; updatedAt: string };
 	at: string;
 };
 
@@ -60,12 +85,16 @@ export class PortailDatabase extends Dexie {
 	agenda!: EntityTable<StoredAgenda, 'key'>;
 	outbox!: EntityTable<OutboxItem, 'seq'>;
 	outcomes!: EntityTable<Outcome, 'id'>;
+	resources!: EntityTable<StoredResource, 'key'>;
+	drafts!: EntityTable<StoredDraft, 'id'>;
+	blobs!: EntityTable<StoredBlob, 'id'>;
 
 	constructor(name = 'portail-citoyen') {
 		super(name);
 		this.version(1).stores({ cache: 'key' });
 		this.version(2).stores({ account: 'key' });
 		this.version(3).stores({ agenda: 'key', outbox: '++seq, &id', outcomes: 'id, at' });
+		this.version(4).stores({ resources: 'key', drafts: 'id, formCode, savedAt', blobs: 'id' });
 	}
 }
 
