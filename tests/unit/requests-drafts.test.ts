@@ -6,6 +6,7 @@ import {
 	type LocalDraftState
 } from '../../src/lib/domain/requests/draft-sync-rules.ts';
 import type { DemandeSavePayload } from '../../src/lib/domain/requests/mutations.ts';
+import { DraftAutosave, dexieDraftStore } from '../../src/lib/offline/requests/draft-autosave.ts';
 import { discardDraft, queueSave, queueSubmit } from '../../src/lib/offline/requests/draft-outbox.ts';
 import {
 	chooseVersion,
@@ -258,5 +259,42 @@ describe('the rules after a pull', () => {
 		expect(decideAfterPull(local, { ...server, revision: 2, data: OBJET('vieux') }, true)).toEqual({
 			action: 'none'
 		});
+	});
+});
+
+describe('the form page and its draft', () => {
+	const STEPS = ['message', 'recapitulatif'];
+
+	it('writes typed answers as typed, a move between steps on the device only', async () => {
+		const db = devices.fresh();
+		const draft = await createDraft(db, 'contact-mairie', OBJET('a'), T0);
+		await db.table('drafts').update(draft.id, { dirty: false });
+		let typed = 0;
+		const store = dexieDraftStore(db, draft.id, STEPS, () => typed++);
+		expect(await store.load()).toEqual({ value: OBJET('a'), step: 'message' });
+		await store.save({ value: OBJET('a'), step: 'message' });
+		await store.save({ value: OBJET('a'), step: 'recapitulatif' });
+		expect(typed).toBe(0);
+		expect(await readDraft(db, draft.id)).toMatchObject({ step: 1, dirty: false });
+		await store.save({ value: OBJET('ab'), step: 'recapitulatif' });
+		expect(typed).toBe(1);
+		expect(await readDraft(db, draft.id)).toMatchObject({ step: 1, dirty: true, data: OBJET('ab') });
+	});
+
+	it('saves on the server once the typing pauses, or at once when the step is left', async () => {
+		const db = devices.fresh();
+		const draft = await createDraft(db, 'contact-mairie', OBJET('a'), T0);
+		let synced = 0;
+		const autosave = new DraftAutosave(db, draft.id, () => synced++, 30);
+		autosave.schedule();
+		autosave.schedule();
+		expect(await savesOf(db, draft.id)).toHaveLength(0);
+		await expect.poll(() => synced, { timeout: 1000 }).toBe(1);
+		expect(await savesOf(db, draft.id)).toHaveLength(1);
+		await changeDraft(db, draft.id, { data: OBJET('ab'), step: 0 });
+		autosave.schedule();
+		await autosave.flush();
+		expect(synced).toBe(2);
+		expect((await savesOf(db, draft.id)).map((s) => s.payload)).toMatchObject([{ data: OBJET('ab') }]);
 	});
 });

@@ -20,6 +20,9 @@ export type LocalDraft = StoredDraft & {
 	createdAt?: string;
 };
 
+/** The requests resource's key in Dexie's `resources` (the pull of GET /api/requests/pull). */
+export const REQUESTS_RESOURCE = 'requests';
+
 /**
  * The drafts table as the request engine reads and writes it: the stored shape plus what the sync
  * of drafts keeps beside it (all optional, so a record of an older version reads as well).
