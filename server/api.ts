@@ -3,6 +3,7 @@ import { accountsRoutes, authRoutes } from './accounts/accounts-routes.ts';
 import { sessionMiddleware } from './accounts/session-middleware.ts';
 import { catalogRoutes } from './catalog/catalog-routes.ts';
 import type { AppDeps } from './deps.ts';
+import { documentsRoutes } from './documents/documents-routes.ts';
 import { healthRoutes } from './health/health-routes.ts';
 import type { AppEnv } from './http/app-env.ts';
 import { apiNotFound } from './http/errors.ts';
@@ -25,7 +26,8 @@ export function apiRoutes(deps: AppDeps) {
 		.route('/accounts', accountsRoutes(deps))
 		.route('/auth', authRoutes(deps))
 		.route('/profile', profileRoutes(deps))
-		.route('/sync', syncRoutes(deps));
+		.route('/sync', syncRoutes(deps))
+		.route('/documents', documentsRoutes(deps));
 	api.all('*', apiNotFound);
 	return api;
 }

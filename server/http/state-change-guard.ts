@@ -18,6 +18,17 @@ export const BODY_LIMIT = 16 * 1024;
  */
 export const SIGNED_IN_BODY_LIMITS: Readonly<Record<string, number>> = { '/api/sync/push': 1024 * 1024 };
 
+/**
+ * Calls whose body is not JSON and is bounded by the route itself as it streams: an upload is
+ * the file's own bytes (up to MAX_UPLOAD_BYTES), its size and first bytes checked there. The
+ * origin checks still apply; without a session the route refuses before reading a byte.
+ */
+export const RAW_BODY_ROUTES: readonly { method: string; path: RegExp }[] = [
+	{ method: 'PUT', path: /^\/api\/documents\/[^/]+$/ }
+];
+const isRawBody = (c: Context) =>
+	RAW_BODY_ROUTES.some((r) => r.method === c.req.method && r.path.test(c.req.path));
+
 const tooLarge = (c: Context) => c.json(errorBody('payload_too_large', 'Envoi trop volumineux.'), 413);
 
 /**
@@ -30,17 +41,25 @@ const tooLarge = (c: Context) => c.json(errorBody('payload_too_large', 'Envoi tr
  * - refused when it comes from another site than PUBLIC_URL's (Origin, see originPolicy), and
  *   Hono's csrf for form posts without one;
  * - JSON only, which another site cannot send without a CORS permission we never give.
+ * RAW_BODY_ROUTES get the origin checks only.
  */
 export function guardStateChanges(config: Pick<Config, 'publicUrl' | 'env'>): MiddlewareHandler<AppEnv> {
 	const policy = originPolicy(config);
 	const limit = (maxSize: number) => bodyLimit({ maxSize, onError: tooLarge });
 	const usual = limit(BODY_LIMIT);
 	const larger = new Map(Object.entries(SIGNED_IN_BODY_LIMITS).map(([path, size]) => [path, limit(size)]));
+	const origins = [
+		sameOriginOnly(policy),
+		csrf({ origin: (origin, c) => isPortalOrigin(policy, origin, c) })
+	];
 	const checks = every(
 		(c: Context<AppEnv>, next) => ((c.get('account') && larger.get(c.req.path)) || usual)(c, next),
-		sameOriginOnly(policy),
-		csrf({ origin: (origin, c) => isPortalOrigin(policy, origin, c) }),
+		...origins,
 		jsonOnly
 	);
-	return (c, next) => (READS.has(c.req.method) ? next() : checks(c, next));
+	const originChecks = every(...origins);
+	return (c, next) => {
+		if (READS.has(c.req.method)) return next();
+		return isRawBody(c) ? originChecks(c, next) : checks(c, next);
+	};
 }

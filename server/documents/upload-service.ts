@@ -1,0 +1,118 @@
+import { rm } from 'node:fs/promises';
+import type { DocumentView } from '../../src/lib/domain/documents/document-view.ts';
+import type { UploadQuery } from '../../src/lib/domain/documents/upload-query.ts';
+import type { CurrentAccount } from '../accounts/sessions.ts';
+import type { AppDeps } from '../deps.ts';
+import { AppError } from '../http/errors.ts';
+import {
+	countDocuments,
+	findByClientId,
+	isPersonOfHousehold,
+	MAX_DOCUMENTS_PER_HOUSEHOLD,
+	toDocumentView
+} from './document-repository.ts';
+import { bumpResourceVersion, REQUESTS_RESOURCE } from './requests-version.ts';
+import type { UploadDirs } from './upload-dirs.ts';
+import { receiveFile, type ReceivedFile } from './upload-files.ts';
+import type { UploadGate } from './upload-gate.ts';
+
+export type Upload = {
+	clientId: string;
+	query: UploadQuery;
+	/** The declared Content-Length, already checked against the limit. */
+	size: number;
+	maxBytes: number;
+	body: ReadableStream<Uint8Array> | null;
+};
+export type UploadAnswer = { document: DocumentView; created: boolean };
+
+const taken = () =>
+	new AppError(
+		409,
+		'conflict',
+		'Cet identifiant de fichier est déjà utilisé. Veuillez choisir le fichier à nouveau.'
+	);
+const tooMany = () =>
+	new AppError(
+		409,
+		'too_many_documents',
+		`Votre foyer a déjà ${MAX_DOCUMENTS_PER_HOUSEHOLD} justificatifs enregistrés, le maximum. Contactez la mairie pour en retirer.`
+	);
+
+/** An answer decided from what is on file, before a byte of the body is read. */
+async function decidedBeforeReading(deps: AppDeps, account: CurrentAccount, upload: Upload) {
+	const existing = await findByClientId(deps.db, upload.clientId);
+	if (existing && existing.household_id !== account.householdId) throw taken();
+	// Sent again (a lost answer, a retried outbox): the file is already here, kept once.
+	if (existing) return { document: toDocumentView(existing), created: false };
+	const { personId } = upload.query;
+	if (personId !== undefined && !(await isPersonOfHousehold(deps.db, account.householdId, personId))) {
+		throw new AppError(404, 'not_found', 'Personne introuvable.');
+	}
+	if ((await countDocuments(deps.db, account.householdId)) >= MAX_DOCUMENTS_PER_HOUSEHOLD) throw tooMany();
+	return null;
+}
+
+/**
+ * Invariant of the insert: a document row exists only with its whole file on disk, the household
+ * holds at most MAX_DOCUMENTS_PER_HOUSEHOLD, and its "requests" version moves with the row.
+ */
+async function record(deps: AppDeps, account: CurrentAccount, upload: Upload, file: ReceivedFile) {
+	const now = deps.clock.now().toISOString();
+	return deps.db.transaction().execute(async (trx) => {
+		if ((await countDocuments(trx, account.householdId)) >= MAX_DOCUMENTS_PER_HOUSEHOLD) throw tooMany();
+		const row = await trx
+			.insertInto('document')
+			.values({
+				client_id: upload.clientId,
+				household_id: account.householdId,
+				person_id: upload.query.personId ?? null,
+				person_label: upload.query.personLabel || null,
+				type: upload.query.type,
+				status: 'a-valider',
+				stored_name: file.storedName,
+				original_name: upload.query.name,
+				mime: file.mime,
+				size: file.size,
+				sha256: file.sha256,
+				uploaded_at: now,
+				uploaded_by: account.id
+			})
+			.onConflict((oc) => oc.column('client_id').doNothing())
+			.returningAll()
+			.executeTakeFirst();
+		if (row) await bumpResourceVersion(trx, account.householdId, REQUESTS_RESOURCE);
+		return row;
+	});
+}
+
+/** Receives one justificatif (see the upload route for the HTTP contract). */
+export async function uploadDocument(
+	deps: AppDeps,
+	files: { dirs: UploadDirs; gate: UploadGate },
+	account: CurrentAccount,
+	upload: Upload
+): Promise<UploadAnswer> {
+	const decided = await decidedBeforeReading(deps, account, upload);
+	if (decided) return decided;
+	if (!upload.body) throw new AppError(400, 'empty_file', 'Le fichier est vide.');
+	const release = files.gate.enter(account.householdId);
+	let file: ReceivedFile;
+	try {
+		file = await receiveFile(upload.body, files.dirs, { size: upload.size, maxBytes: upload.maxBytes });
+	} finally {
+		release();
+	}
+	try {
+		const row = await record(deps, account, upload, file);
+		if (row) return { document: toDocumentView(row), created: true };
+	} catch (error) {
+		await rm(file.path, { force: true });
+		throw error;
+	}
+	// The same UUID arrived twice at once and the other copy won: keep its file, not this one.
+	await rm(file.path, { force: true });
+	const winner = await decidedBeforeReading(deps, account, upload);
+	if (winner) return winner;
+	throw taken();
+}
