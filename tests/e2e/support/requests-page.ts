@@ -70,3 +70,16 @@ export async function outboxSent(page: Page): Promise<void> {
 		)
 		.toBe(0);
 }
+
+/**
+ * Waits until the server has the draft as this device holds it: its save sent (after the typing
+ * pause) and the pull that followed found this device's version there.
+ */
+export async function draftOnServer(page: Page, id: string): Promise<void> {
+	await expect
+		.poll(async () => ((await storedDraft(page, id)) as { dirty?: boolean } | null)?.dirty, {
+			timeout: 20_000
+		})
+		.toBe(false);
+	await outboxSent(page);
+}
