@@ -111,7 +111,9 @@ test.describe('signed in', () => {
 		await expect(page.getByText('Sans être identifié')).toHaveCount(0);
 		await expect(page.getByText('Identification requise')).toHaveCount(0);
 		await expect(catalog.getByText('Choisissez une démarche.')).toBeVisible();
-		await expect(catalog.locator('.procedure').filter({ hasText: 'Bientôt en ligne' })).toHaveCount(3);
+		await expect(catalog.locator('.procedure').filter({ hasText: 'Bientôt en ligne' })).toHaveCount(
+			NOT_YET_ONLINE.length
+		);
 
 		for (const path of ['/connexion', '/creer-mon-compte', '/creer-mon-compte/formulaire']) {
 			await page.goto(path);

@@ -53,3 +53,31 @@ test.describe('Contacter la mairie', () => {
 		await expectNoAxeViolations(page);
 	});
 });
+
+test.describe('Contacter la mairie with a pièce jointe', () => {
+	test('the file chosen leaves before the message, which lists it as given', async ({ page }) => {
+		await signInTo(page, '/demarches/contacter-la-mairie');
+		await startDemande(page);
+		await page.getByLabel('Objet').fill('Facture de cantine');
+		await page.getByLabel('Message').fill('Voici la facture dont je vous ai parlé.');
+		const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+		await page.getByLabel('Pièce jointe (facultative)').setInputFiles({
+			name: 'facture.pdf',
+			mimeType: 'application/pdf',
+			buffer: pdf
+		});
+		await expect(page.getByText('facture.pdf')).toBeVisible();
+		await expectNoAxeViolations(page);
+		await page.getByRole('button', { name: 'Suivant' }).click();
+		await expect(page.getByText('Oui', { exact: true })).toBeVisible();
+		await page.getByRole('button', { name: 'Enregistrer la demande' }).click();
+		await expect(page.getByRole('status').filter({ hasText: 'a bien été envoyée' })).toBeVisible({
+			timeout: 20_000
+		});
+		await outboxSent(page);
+		await page.getByRole('link', { name: 'Consulter la demande' }).click();
+		const needs = page.getByRole('region', { name: 'Justificatifs' });
+		await expect(needs).toContainText('Pièce jointe');
+		await expect(needs).toContainText('Fourni — à valider');
+	});
+});
