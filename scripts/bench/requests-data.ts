@@ -57,9 +57,46 @@ export function ficheEnfantAnswers(f: GeneratedFamily, child: number, today: str
 	return { answers, personId: kid.id, label };
 }
 
+/** Ids and names no real answer holds, replaced in the parsed template's JSON. */
+const MARK = {
+	parent: 900_000_001,
+	address: 900_000_002,
+	child: 900_000_003,
+	author: '@AUTHOR@',
+	nom: '@NOM@'
+};
+const templates = new Map<string, string>();
+
+/**
+ * The stored JSON of a household's fiche enfant. The form's schema is built and run once per
+ * child and day on a template (building it takes milliseconds: 10,000 fiches would take a
+ * minute), then each household's ids and names are put in its JSON.
+ */
 export function ficheEnfantData(f: GeneratedFamily, child: number, today: string) {
-	const { answers, personId, label } = ficheEnfantAnswers(f, child, today);
-	return { json: JSON.stringify(ficheEnfantSchema(today).parse(answers)), personId, label };
+	const kid = f.children[child] ?? f.children[0]!;
+	const key = `${child}|${kid.prenom}|${today}`;
+	let template = templates.get(key);
+	if (template === undefined) {
+		const marked: GeneratedFamily = {
+			...f,
+			parent: MARK.parent,
+			address: MARK.address,
+			author: MARK.author,
+			nom: MARK.nom,
+			children: f.children.map((c, i) => (i === child ? { ...c, id: MARK.child } : c))
+		};
+		template = JSON.stringify(
+			ficheEnfantSchema(today).parse(ficheEnfantAnswers(marked, child, today).answers)
+		);
+		templates.set(key, template);
+	}
+	const json = template
+		.replaceAll(String(MARK.parent), String(f.parent))
+		.replaceAll(String(MARK.address), String(f.address))
+		.replaceAll(String(MARK.child), String(kid.id))
+		.replaceAll(MARK.author, f.author)
+		.replaceAll(MARK.nom, f.nom);
+	return { json, personId: kid.id, label: `${f.nom} ${kid.prenom}` };
 }
 
 const MESSAGES = [

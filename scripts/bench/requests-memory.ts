@@ -13,6 +13,12 @@ const CHILD = fileURLToPath(new URL('./requests-upload-child.ts', import.meta.ur
 export type UploadMemory = {
 	beforeMiB: number;
 	peakMiB: number;
+	/**
+	 * What JavaScript holds (heap used + buffers outside it), before and at most: a process that
+	 * once grew keeps its pages, and its RSS may hide what new uploads take; these cannot.
+	 */
+	heldBeforeMiB: number;
+	heldPeakMiB: number;
 	samples: number;
 	accepted: number;
 	/** Answered 503 by the upload gate (its town limit). */
@@ -43,15 +49,23 @@ export async function measureUploadMemory(deps: AppDeps, appUrl: string): Promis
 	);
 	const order: UploadOrder = { url: appUrl, size: LARGE_UPLOAD_BYTES, uploads };
 	const rss = () => process.memoryUsage().rss / 2 ** 20;
+	const held = () => {
+		const m = process.memoryUsage();
+		return (m.heapUsed + m.external) / 2 ** 20;
+	};
 	const child = fork(CHILD, { execArgv: ['--import', 'tsx'] });
 	await new Promise((ready) => child.once('spawn', ready));
 	const beforeMiB = rss();
+	const heldBeforeMiB = held();
 	let peakMiB = beforeMiB;
+	let heldPeakMiB = heldBeforeMiB;
 	let samples = 0;
-	const sampler = setInterval(() => {
+	const sample = () => {
 		peakMiB = Math.max(peakMiB, rss());
+		heldPeakMiB = Math.max(heldPeakMiB, held());
 		samples++;
-	}, SAMPLE_MS);
+	};
+	const sampler = setInterval(sample, SAMPLE_MS);
 	try {
 		const report = await new Promise<UploadReport>((resolve, reject) => {
 			let answer: UploadReport | undefined;
@@ -62,11 +76,13 @@ export async function measureUploadMemory(deps: AppDeps, appUrl: string): Promis
 			);
 			child.send(order);
 		});
-		peakMiB = Math.max(peakMiB, rss());
+		sample();
 		const accepted = report.statuses.filter((s) => s === 201).length;
 		return {
 			beforeMiB,
 			peakMiB,
+			heldBeforeMiB,
+			heldPeakMiB,
 			samples,
 			accepted,
 			refused: report.statuses.length - accepted,

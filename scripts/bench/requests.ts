@@ -62,6 +62,10 @@ export async function benchRequests(
 			`au plus ${int(memory.peakMiB)} Mio, soit +${int(growth)} Mio ; ${memory.accepted} reçus, ` +
 			`${memory.refused} refusés (503, porte pleine) en ${ms(memory.ms)}`
 	);
+	console.log(
+		`  tas JavaScript et tampons (heapUsed + external) : avant ${int(memory.heldBeforeMiB)} Mio, ` +
+			`au plus ${int(memory.heldPeakMiB)} Mio, soit +${int(memory.heldPeakMiB - memory.heldBeforeMiB)} Mio`
+	);
 	if (memory.refused > 0)
 		console.log(
 			`  la porte de la commune (${UPLOAD_SLOTS.town}) a refusé ${memory.refused} des ${PARALLEL_UPLOADS} envois`
@@ -88,7 +92,7 @@ export async function benchRequests(
 		},
 		{
 			label: `${memory.accepted} envois de 10 Mo en parallèle : RSS`,
-			value: `+${int(growth)} Mio (${int(memory.beforeMiB)} → ${int(memory.peakMiB)})${memory.refused ? `, ${memory.refused} refusés` : ''}`,
+			value: `+${int(growth)} Mio (${int(memory.beforeMiB)} → ${int(memory.peakMiB)}), tas et tampons +${int(memory.heldPeakMiB - memory.heldBeforeMiB)} Mio${memory.refused ? `, ${memory.refused} refusés` : ''}`,
 			target: '< 100 Mio',
 			met: growth < 100 && memory.refused === 0
 		}
