@@ -2,9 +2,10 @@
 // of bookings, the agenda month read against a Hono hello-world, from memory and built anew, alone
 // and while the heaviest push a client may send is applied, the worst answer a household can make the
 // server build, one saisie groupée against the raw insert of its rows, and 200 offline
-// changes pushed and acknowledged; then (issue 9) Mes demandes' pull against the hello-world, a fiche
-// enfant sent with two 2 MB justificatifs, and the server's memory during 10 parallel 10 MB uploads. Figures are printed, not
-// asserted: the exit code is 0 when a target is missed, non-zero only when the bench itself fails.
+// changes pushed and acknowledged; then (issue 9) Mes demandes' pull against the hello-world, a
+// fiche enfant sent with two 2 MB justificatifs, and the server's memory during 10 parallel 10 MB
+// uploads (scripts/bench/requests.ts). Figures are printed, not asserted: the exit code is 0 when
+// a target is missed, non-zero only when the bench itself fails.
 // Usage: npm run bench (or node --import tsx scripts/bench.ts for this part alone).
 import { rmSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
