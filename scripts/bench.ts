@@ -2,8 +2,10 @@
 // of bookings, the agenda month read against a Hono hello-world, from memory and built anew, alone
 // and while the heaviest push a client may send is applied, the worst answer a household can make the
 // server build, one saisie groupée against the raw insert of its rows, and 200 offline
-// changes pushed and acknowledged. Figures are printed, not
-// asserted: the exit code is 0 when a target is missed, non-zero only when the bench itself fails.
+// changes pushed and acknowledged; then (issue 9) Mes demandes' pull against the hello-world, a
+// fiche enfant sent with two 2 MB justificatifs, and the server's memory during 10 parallel 10 MB
+// uploads (scripts/bench/requests.ts). Figures are printed, not asserted: the exit code is 0 when
+// a target is missed, non-zero only when the bench itself fails.
 // Usage: npm run bench (or node --import tsx scripts/bench.ts for this part alone).
 import { rmSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -14,6 +16,7 @@ import { CONNECTIONS, measureReads, MONTH_PULL, WRITES_PER_SECOND } from './benc
 import { int, ms, printTable, type Line } from './bench/report.ts';
 import { PULL_CACHE_LIMITS } from '../server/read-cache/pull-answers.ts';
 import { DAY_CHANGE_BUDGET, PUSH_BUDGET } from '../src/lib/domain/sync/push-budget.ts';
+import { benchRequests } from './bench/requests.ts';
 import { measureWorstPull } from './bench/worst-pull.ts';
 import { buildTown, NOW, startServers } from './bench/town.ts';
 
@@ -31,6 +34,10 @@ async function main(): Promise<Line[]> {
 				`${generated.schoolDays} jours d’école, ${int(total)} lignes en ${(generated.ms / 1000).toFixed(1)} s`
 		);
 		for (const [table, n] of Object.entries(generated.rows)) console.log(`  ${table.padEnd(20)} ${int(n)}`);
+		console.log(
+			`  dont les demandes (10 par foyer, leur historique et leurs justificatifs) en ` +
+				`${(generated.demandesMs / 1000).toFixed(1)} s`
+		);
 		console.log(`  puis écriture sur disque (fsync) en ${(generated.syncMs / 1000).toFixed(1)} s`);
 
 		const servers = await startServers(town.deps);
@@ -132,6 +139,9 @@ async function main(): Promise<Line[]> {
 					`${outbox.applied} appliquées, ${ms(outbox.ms)} du premier envoi à la dernière réponse`
 			);
 
+			console.log(`\nCharge de la machine avant les demandes : ${load()}`);
+			const requests = await benchRequests(town.deps, servers.app.url, servers.hello.url, town.passwordHash);
+
 			console.log(`\nCharge de la machine à la fin : ${load()}`);
 			return [
 				{
@@ -202,7 +212,8 @@ async function main(): Promise<Line[]> {
 					value: ms(outbox.ms),
 					target: '< 2 s',
 					met: outbox.ms < 2000
-				}
+				},
+				...requests
 			];
 		} finally {
 			await servers.app.close();

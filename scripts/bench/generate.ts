@@ -3,6 +3,8 @@ import SQLite from 'better-sqlite3';
 import { TOWN_ACTIVITIES, type ActivityDefinition } from '../../src/lib/domain/agenda/activities.ts';
 import { dayKind, daysBetween, type TownCalendar } from '../../src/lib/domain/agenda/calendar.ts';
 import { presenceLine } from '../../server/billing/ledger.ts';
+import { insertDemandes } from './requests-generate.ts';
+import type { GeneratedFamily } from './requests-data.ts';
 
 export const HOUSEHOLDS = 5000;
 const CHILDREN_PER_HOUSEHOLD = 2;
@@ -16,6 +18,8 @@ export type Generated = {
 	ms: number;
 	/** The time to flush the written file to disk, after generation. */
 	syncMs: number;
+	/** Of `ms`, the time of the demandes (requests-generate.ts). */
+	demandesMs: number;
 };
 
 export function activity(code: string): ActivityDefinition {
@@ -46,6 +50,9 @@ const SQL = {
 		password_changed_at) VALUES (@login, @login || '@example.org', @hash, @person, @household, 'citizen', @at, @at)`,
 	enrolment: 'INSERT INTO activity_enrolment (person_id, session, created_at) VALUES (@child, @session, @at)',
 	version: 'INSERT INTO household_version (household_id, version) VALUES (@household, 1)',
+	address: `INSERT INTO address (household_id, name, country, city, postal_code, street_number, street,
+		is_default, updated_at) VALUES (@household, 'Domicile', 'France', 'HESDIGNEUL LES BOULOGNE', '62360',
+		@number, 'Rue des Buissons Fleuris', 1, @at)`,
 	booking: `INSERT INTO bench_booking VALUES (@household, @child, @account, @code, @label, @sublabel, @price,
 		@author)`,
 	day: 'INSERT INTO bench_day VALUES (?)',
@@ -65,7 +72,8 @@ const SQL = {
  * Fills the town's database as a school year of use would: 5,000 households of two children
  * enrolled in the canteen and the garderie, every school day booked (canteen for all, evening
  * garderie for one child in two), each booking with its history line and its ledger debit (what
- * writeChanges writes). Raw better-sqlite3 in one transaction on a connection of its own (no other
+ * writeChanges writes); each household with its address and its ten demandes of the year (fiches
+ * enfant, messages, salle des fêtes: requests-generate.ts). Raw better-sqlite3 in one transaction on a connection of its own (no other
  * may be open): the bench's setup, not the app, which goes through Kysely.
  */
 export function generateTown(file: string, days: string[], passwordHash: string): Generated {
@@ -78,6 +86,7 @@ export function generateTown(file: string, days: string[], passwordHash: string)
 	raw.pragma('temp_store = MEMORY');
 	const rows: Record<string, number> = {};
 	const count = (table: string, n: number) => (rows[table] = (rows[table] ?? 0) + n);
+	let demandesMs = 0;
 	const midi = activity('restauration-midi');
 	const soir = activity('garderie-soir-gratuite');
 
@@ -94,6 +103,7 @@ export function generateTown(file: string, days: string[], passwordHash: string)
 		const insert = (statement: SQLite.Statement, values: Record<string, unknown>) =>
 			Number(statement.run({ at, ...values }).lastInsertRowid);
 		let childNumber = 0;
+		const families: GeneratedFamily[] = [];
 		for (let h = 1; h <= HOUSEHOLDS; h++) {
 			const nom = `FAMILLE${String(h).padStart(4, '0')}`;
 			const household = insert(q.household, {});
@@ -106,11 +116,23 @@ export function generateTown(file: string, days: string[], passwordHash: string)
 				household
 			});
 			insert(q.version, { household });
+			const address = insert(q.address, { household, number: String(1 + (h % 120)) });
+			const family: GeneratedFamily = {
+				household,
+				account,
+				parent,
+				address,
+				author: `${nom} Paul`,
+				nom,
+				children: []
+			};
+			families.push(family);
 			for (let k = 0; k < CHILDREN_PER_HOUSEHOLD; k++) {
 				const prenom = k === 0 ? 'Léa' : 'Tom';
 				const kid = { household, nom, civilite: null, sexe: k === 0 ? 'F' : 'M', prenom };
 				const child = insert(q.person, { ...kid, role: 'enfant', birth: `201${6 + k}-03-02` });
 				insert(q.relation, { household, parent, child });
+				family.children.push({ id: child, prenom, birth: `201${6 + k}-03-02` });
 				for (const session of ['restauration-scolaire', 'garderie']) insert(q.enrolment, { child, session });
 				for (const a of childNumber++ % 2 === 0 ? [midi, soir] : [midi]) {
 					const { label, sublabel } = presenceLine({ nom, prenom }, a);
@@ -134,6 +156,10 @@ export function generateTown(file: string, days: string[], passwordHash: string)
 		count('person', HOUSEHOLDS * (1 + CHILDREN_PER_HOUSEHOLD));
 		count('person_relation', HOUSEHOLDS * CHILDREN_PER_HOUSEHOLD);
 		count('activity_enrolment', HOUSEHOLDS * CHILDREN_PER_HOUSEHOLD * 2);
+		count('address', HOUSEHOLDS);
+		const demandesStarted = performance.now();
+		for (const [table, n] of Object.entries(insertDemandes(raw, families))) count(table, n);
+		demandesMs = performance.now() - demandesStarted;
 		withoutStampTriggers(raw, ['reservation', 'reservation_history'], () => {
 			count('reservation', q.reservations.run(BOOKED_AT).changes);
 			count('reservation_history', q.history.run(BOOKED_AT).changes);
@@ -149,7 +175,8 @@ export function generateTown(file: string, days: string[], passwordHash: string)
 		schoolDays: days.length,
 		rows,
 		ms,
-		syncMs: flush(file)
+		syncMs: flush(file),
+		demandesMs
 	};
 }
 

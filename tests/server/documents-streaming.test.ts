@@ -85,6 +85,13 @@ describe('the upload gate', () => {
 		third();
 		gate.enter(1);
 	});
+
+	it(`lets ${UPLOAD_SLOTS.town} households of the town upload at once (the issue's 10), not one more`, () => {
+		expect(UPLOAD_SLOTS.town).toBeGreaterThanOrEqual(10);
+		const gate = new UploadGate();
+		for (let household = 1; household <= UPLOAD_SLOTS.town; household++) gate.enter(household);
+		expect(() => gate.enter(UPLOAD_SLOTS.town + 1)).toThrow(/plusieurs fichiers/);
+	});
 });
 
 /** The app on a real socket, as `npm start` serves it. */
