@@ -28,3 +28,11 @@ export type PushContext = { once<T>(key: string, load: () => Promise<T>): Promis
 
 /** What `applyOnce`'s work decides: the answer, kept for replays unless `keep` is false. */
 export type Decision = { result: MutationResult; keep?: boolean };
+
+/**
+ * A domain's handler as the push's list holds it: the push hands it only mutations of its own
+ * kinds (mutation-handlers.ts), which the type checker cannot see through the list.
+ */
+export function listed<K extends Mutation['kind']>(handler: MutationHandler<K>): MutationHandler {
+	return handler as unknown as MutationHandler;
+}

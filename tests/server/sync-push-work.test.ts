@@ -2,9 +2,14 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
 import { changesOf, newPlanState, planChanges, summarize } from '../../src/lib/domain/agenda/planner.ts';
-import { mutationSchema, type BulkPayload, type PushResponse } from '../../src/lib/domain/sync/protocol.ts';
+import {
+	mutationSchema,
+	type AgendaMutation,
+	type BulkPayload,
+	type PushResponse
+} from '../../src/lib/domain/sync/protocol.ts';
 import { dayChunks } from '../../src/lib/domain/sync/mutation-parts.ts';
-import { applyPart } from '../../server/sync/apply-part.ts';
+import { applyPart } from '../../server/agenda/apply-part.ts';
 import {
 	bulkWeight,
 	MAX_MUTATION_WEIGHT,
@@ -212,7 +217,7 @@ describe('the work of one push is bounded', () => {
 			calendar: await loadCalendar(ctx.db),
 			author: 'DUPIN Pascal'
 		};
-		const mutation = mutationSchema.parse(m);
+		const mutation = mutationSchema.parse(m) as AgendaMutation;
 		const changes = changesOf(mutation);
 		const work = () => ({ changes, parts: dayChunks(changes, MAX_TRANSACTION_WEIGHT) });
 		// The first part applied, then the server stopped before the next one.

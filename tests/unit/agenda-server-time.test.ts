@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { serverNow, serverOffset } from '../../src/lib/domain/agenda/server-time.ts';
+import { agendaResource } from '../../src/lib/offline/agenda-resource.ts';
 import { PortailDatabase } from '../../src/lib/offline/database.ts';
 import { SyncEngine } from '../../src/lib/offline/sync-engine.ts';
 import { FakeSyncServer } from './support-fake-sync-server.ts';
@@ -45,11 +46,9 @@ describe('the offset kept with the agenda', () => {
 		const db = new PortailDatabase('server-time-1');
 		const server = new FakeSyncServer();
 		let offset: number | undefined = 2_400_500;
-		const engine = new SyncEngine(
-			db,
-			{ push: (b) => server.push(b), pull: (f, t) => server.pull(f, t), serverOffset: () => offset },
-			{ window: () => ({ from: '2026-12-01', to: '2027-02-28' }) }
-		);
+		const source = { pull: (f: string, t: string) => server.pull(f, t), serverOffset: () => offset };
+		const agenda = agendaResource(db, source, () => ({ from: '2026-12-01', to: '2027-02-28' }));
+		const engine = new SyncEngine(db, server, { resources: () => [agenda] });
 		try {
 			await engine.sync();
 			expect((await db.agenda.get('agenda'))?.serverOffsetMs).toBe(2_400_500);

@@ -2,8 +2,20 @@ import { TOWN_ACTIVITIES } from '../../src/lib/domain/agenda/activities.ts';
 import type { TownCalendar } from '../../src/lib/domain/agenda/calendar.ts';
 import { bookingKey, changesOf, newPlanState, planChanges } from '../../src/lib/domain/agenda/planner.ts';
 import type { AgendaSnapshot } from '../../src/lib/domain/agenda/snapshot.ts';
-import { planResult, readMutation, unknownPersonResult } from '../../src/lib/domain/sync/mutation-result.ts';
-import type { MutationResult, PushResponse } from '../../src/lib/domain/sync/protocol.ts';
+import { isAgendaKind } from '../../src/lib/domain/agenda/mutations.ts';
+import {
+	planResult,
+	readMutation,
+	unhandledKindResult,
+	unknownPersonResult
+} from '../../src/lib/domain/sync/mutation-result.ts';
+import type {
+	AgendaMutation,
+	Mutation,
+	MutationResult,
+	PushResponse
+} from '../../src/lib/domain/sync/protocol.ts';
+import type { UploadPayload } from '../../src/lib/domain/sync/uploads.ts';
 import { mutationWeight, PUSH_BUDGET, withinBudget } from '../../src/lib/domain/sync/push-budget.ts';
 import { ApiError, NetworkError } from '../../src/lib/api/client.ts';
 import type { SyncTransport } from '../../src/lib/offline/sync-engine.ts';
@@ -23,7 +35,7 @@ type Chaos =
 	| 'unauthorized'
 	| 'server-error'
 	/** Answers with this HTTP status and the API's error body (413, 400, 404…). */
-	| { status: number; code: string; message: string }
+	| { status: number; code: string; message: string; fields?: Record<string, string> }
 	/** Answers 200 with a body that is not the protocol's (a proxy's page, a truncated answer). */
 	| { garbage: unknown; on: 'push' | 'pull' };
 
@@ -43,11 +55,32 @@ export class FakeSyncServer implements SyncTransport {
 	pushes: { ids: string[]; weight: number }[] = [];
 	budget = PUSH_BUDGET;
 	version = 0;
+	/** Every request in the order it came: `push:<ids>` or `upload:<documentId>`. */
+	log: string[] = [];
+	/** Files received, by document id. */
+	files = new Map<string, { payload: UploadPayload; size: number }>();
+	/** How the upload route misbehaves (alone: the push keeps `chaos`). */
+	uploadChaos: Chaos = 'none';
+	/** How a demande mutation is answered (the requests handler is another module's). */
+	answerDemande: (m: Mutation) => MutationResult = (m) => unhandledKindResult(m.id);
+
+	async upload(payload: UploadPayload, blob: Blob): Promise<{ document: { id: string } }> {
+		this.log.push(`upload:${payload.documentId}`);
+		const chaos = this.uploadChaos;
+		if (chaos === 'down') throw new NetworkError(new TypeError('Failed to fetch'));
+		if (chaos === 'unauthorized') throw new ApiError(401, 'unauthenticated', 'Veuillez vous reconnecter.');
+		if (chaos === 'server-error') throw new ApiError(500, 'internal_error', 'Erreur');
+		if (typeof chaos === 'object' && 'status' in chaos)
+			throw new ApiError(chaos.status, chaos.code, chaos.message, chaos.fields);
+		this.files.set(payload.documentId, { payload, size: blob.size });
+		return { document: { id: payload.documentId } };
+	}
 
 	async push(body: { schemaVersion: number; mutations: unknown[] }): Promise<PushResponse> {
 		const mutations = body.mutations as { id: string; kind: string; payload: unknown }[];
 		const weights = mutations.map(mutationWeight);
 		this.pushes.push({ ids: mutations.map((m) => m.id), weight: weights.reduce((a, b) => a + b, 0) });
+		this.log.push(`push:${mutations.map((m) => m.id).join(',')}`);
 		this.#misbehave('push');
 		const results = mutations.slice(0, withinBudget(weights, this.budget)).map((m) => this.#apply(m));
 		if (this.chaos === 'drop-answer') throw new NetworkError(new TypeError('connection reset'));
@@ -71,7 +104,12 @@ export class FakeSyncServer implements SyncTransport {
 		if (done) return done;
 		const reading = readMutation(m);
 		if ('result' in reading) return reading.result;
-		const mutation = reading.mutation;
+		if (!isAgendaKind(reading.mutation.kind)) {
+			const answer = this.answerDemande(reading.mutation);
+			this.applied.set(m.id, answer);
+			return answer;
+		}
+		const mutation = reading.mutation as AgendaMutation;
 		const unknown = unknownPersonResult(mutation, new Set(this.persons.map((p) => p.id)));
 		if (unknown) return unknown;
 		const state = newPlanState(

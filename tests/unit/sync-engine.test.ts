@@ -9,6 +9,7 @@ import {
 	mutationWeight,
 	PUSH_BUDGET
 } from '../../src/lib/domain/sync/push-budget.ts';
+import { agendaResource } from '../../src/lib/offline/agenda-resource.ts';
 import { SyncEngine } from '../../src/lib/offline/sync-engine.ts';
 import { deviceDatabases } from './support-device-databases.ts';
 import { FakeSyncServer, TIM, ZOE } from './support-fake-sync-server.ts';
@@ -19,8 +20,9 @@ function setup() {
 	const db = databases.fresh();
 	const server = new FakeSyncServer();
 	const statuses: string[] = [];
+	const agenda = agendaResource(db, server, () => ({ from: '2026-12-01', to: '2027-02-28' }));
 	const engine = new SyncEngine(db, server, {
-		window: () => ({ from: '2026-12-01', to: '2027-02-28' }),
+		resources: () => [agenda],
 		onStatus: (s) => statuses.push(s),
 		maxRetryDelay: 1_000_000
 	});

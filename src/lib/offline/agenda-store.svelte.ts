@@ -1,13 +1,15 @@
 import { liveQuery, type Subscription } from 'dexie';
-import { answer, api } from '../api/client.ts';
 import { addDays, endOfMonth, startOfMonth } from '../domain/agenda/dates.ts';
 import { parisDate } from '../domain/agenda/paris-time.ts';
-import { serverNow, serverOffset } from '../domain/agenda/server-time.ts';
+import { isAgendaKind, type AgendaKind } from '../domain/agenda/mutations.ts';
+import { serverNow } from '../domain/agenda/server-time.ts';
 import type { AgendaSnapshot } from '../domain/agenda/snapshot.ts';
-import { SYNC_SCHEMA_VERSION, type BulkPayload, type MutationKind } from '../domain/sync/protocol.ts';
+import type { BulkPayload, MutationKind } from '../domain/sync/protocol.ts';
+import { apiTransport } from './api-transport.ts';
 import { portailDatabase, type OutboxItem, type Outcome } from './database.ts';
 import { enqueue } from './outbox.ts';
-import { SyncEngine, type SyncStatus, type SyncTransport } from './sync-engine.ts';
+import { SyncEngine, type SyncStatus } from './sync-engine.ts';
+import { syncResources } from './sync-resources.ts';
 
 /**
  * The days kept offline: the month of `date` and the `months` next ones, plus the days of the
@@ -16,30 +18,6 @@ import { SyncEngine, type SyncStatus, type SyncTransport } from './sync-engine.t
 export function monthWindow(date: string, months = 2): { from: string; to: string } {
 	return { from: addDays(startOfMonth(date), -6), to: addDays(endOfMonth(date, months), 6) };
 }
-
-/** What the last pull's `Date` header said of the device's clock (see server-time.ts). */
-let pulledOffset: number | undefined;
-
-/**
- * The engine's way to the server; it parses both answers with the protocol's schemas. The pull's
- * `Date` is read before the body: the engine keeps the offset with the snapshot it came with.
- */
-const transport: SyncTransport = {
-	push: (body) => answer(api.sync.push.$post({ json: body })),
-	pull: (from, to) => {
-		const sentAt = Date.now();
-		const request = api.sync.pull.$get({
-			query: { from, to, schemaVersion: String(SYNC_SCHEMA_VERSION) }
-		});
-		return answer(
-			request.then((response) => {
-				pulledOffset = serverOffset(response.headers.get('Date'), sentAt, Date.now()) ?? pulledOffset;
-				return response;
-			})
-		);
-	},
-	serverOffset: () => pulledOffset
-};
 
 /**
  * The agenda screen's state: the household's agenda from the device's database (so it is the same
@@ -51,8 +29,8 @@ class AgendaStore {
 	fetchedAt = $state<string | null>(null);
 	/** The server's clock minus the device's when the snapshot came (0 until one did). */
 	serverOffsetMs = $state(0);
-	outbox = $state<OutboxItem[]>([]);
-	outcomes = $state<Outcome[]>([]);
+	outbox = $state<(OutboxItem & { kind: AgendaKind })[]>([]);
+	outcomes = $state<(Outcome & { kind: AgendaKind })[]>([]);
 	status = $state<SyncStatus>('idle');
 	/** With status "error": what went wrong, in French (it completes "La synchronisation a échoué : "). */
 	problem = $state<string | null>(null);
@@ -66,8 +44,9 @@ class AgendaStore {
 
 	start(): () => void {
 		const db = portailDatabase();
-		this.#engine ??= new SyncEngine(db, transport, {
-			window: () => monthWindow(this.cursor),
+		const resources = syncResources(db, () => monthWindow(this.cursor));
+		this.#engine ??= new SyncEngine(db, apiTransport, {
+			resources: () => resources,
 			onStatus: (status, problem) => {
 				// A retry after an error keeps the error said until it ends: the banner (role=alert) is
 				// neither removed nor announced again at each automatic retry (1 s, 2 s, 4 s…).
@@ -82,8 +61,15 @@ class AgendaStore {
 				this.fetchedAt = stored?.fetchedAt ?? null;
 				this.serverOffsetMs = stored?.serverOffsetMs ?? 0;
 			}),
-			liveQuery(() => db.outbox.orderBy('seq').toArray()).subscribe((items) => (this.outbox = items)),
-			liveQuery(() => db.outcomes.orderBy('at').toArray()).subscribe((items) => (this.outcomes = items))
+			// The agenda's own changes and answers: a demande or a file waiting is another page's.
+			liveQuery(() => db.outbox.orderBy('seq').toArray()).subscribe(
+				(items) =>
+					(this.outbox = items.filter((i): i is OutboxItem & { kind: AgendaKind } => isAgendaKind(i.kind)))
+			),
+			liveQuery(() => db.outcomes.orderBy('at').toArray()).subscribe(
+				(items) =>
+					(this.outcomes = items.filter((o): o is Outcome & { kind: AgendaKind } => isAgendaKind(o.kind)))
+			)
 		];
 		const onOnline = () => {
 			this.online = true;

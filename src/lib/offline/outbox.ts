@@ -1,5 +1,5 @@
 import type { MutationKind, MutationResult } from '../domain/sync/protocol.ts';
-import type { OutboxItem, PortailDatabase } from './database.ts';
+import type { OutboxItem, Outcome, PortailDatabase } from './database.ts';
 
 /**
  * Records a change on the device at once (it survives a reload, a crash, a week without signal)
@@ -40,12 +40,51 @@ export async function settle(
 			if (!result) continue;
 			count++;
 			await db.outbox.where('id').equals(item.id).delete();
-			if (result.status === 'rejected') {
-				await db.outcomes.put({ ...item, status: 'rejected', code: result.code, reason: result.reason, at });
-			} else if (result.summary) {
-				await db.outcomes.put({ ...item, status: 'applied', summary: result.summary, at });
-			}
+			const outcome = outcomeOf(item, result, at);
+			if (outcome) await db.outcomes.put(outcome);
 		}
 	});
 	return count;
+}
+
+/**
+ * What the user must still see of an answer: every rejection (with the fields or the conflicting
+ * version a demande's refusal names), a saisie groupée's summary, a submission's number. A plain
+ * applied booking or draft save needs no word: the pulled state shows it.
+ */
+function outcomeOf(item: OutboxItem, result: MutationResult, at: string): Outcome | null {
+	if (result.status === 'rejected') {
+		const { code, reason, fields, conflict } = result;
+		return {
+			...item,
+			status: 'rejected',
+			code,
+			reason,
+			...(fields && { fields }),
+			...(conflict && { conflict }),
+			at
+		};
+	}
+	if (result.summary) return { ...item, status: 'applied', summary: result.summary, at };
+	if (result.demande && item.kind === 'demande.submit.v1')
+		return { ...item, status: 'applied', demande: result.demande, at };
+	return null;
+}
+
+/**
+ * An upload answered: out of the outbox with its file, in one transaction with its refusal (the
+ * server's French message) when the server refused the file for good.
+ */
+export async function settleUpload(
+	db: PortailDatabase,
+	item: OutboxItem,
+	documentId: string,
+	refusal: { code: string; reason: string; fields?: Record<string, string> } | null,
+	at: string
+): Promise<void> {
+	await db.transaction('rw', db.outbox, db.outcomes, db.blobs, async () => {
+		await db.outbox.where('id').equals(item.id).delete();
+		await db.blobs.delete(documentId);
+		if (refusal) await db.outcomes.put({ ...item, status: 'rejected', ...refusal, at });
+	});
 }

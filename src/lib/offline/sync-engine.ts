@@ -1,21 +1,29 @@
 import { ApiError, NetworkError } from '../api/client.ts';
-import { agendaSnapshotSchema } from '../domain/agenda/snapshot.ts';
 import { pushAnswerSchema } from '../domain/sync/answers.ts';
 import { SYNC_SCHEMA_VERSION } from '../domain/sync/protocol.ts';
 import { mutationWeight, withinBudget } from '../domain/sync/push-budget.ts';
+import { UPLOAD_KIND, type UploadPayload } from '../domain/sync/uploads.ts';
 import type { PortailDatabase } from './database.ts';
 import { pendingChanges, settle } from './outbox.ts';
+import { sendUpload } from './upload-step.ts';
 
 /**
- * How the engine reaches the server (the real API, or a fake one in tests). What comes back is
- * parsed by the protocol's schemas before the engine believes it or the device keeps it.
+ * How the engine reaches the server to send (the real API, or a fake one in tests). What comes
+ * back is parsed by the protocol's schemas before the engine believes it. Failures are thrown as
+ * the API client throws them: ApiError (a refusal), NetworkError (no server).
  */
 export type SyncTransport = {
 	push(body: { schemaVersion: number; mutations: unknown[] }): Promise<unknown>;
-	pull(from: string, to: string): Promise<unknown>;
-	/** The server's clock minus this device's (ms), as the last pull's answer told it: kept with it. */
-	serverOffset?(): number | undefined;
+	/** PUT /api/documents/:documentId with the file as body (the upload route's contract). */
+	upload(payload: UploadPayload, blob: Blob): Promise<unknown>;
 };
+
+/**
+ * Something the engine brings up to date after each push (the agenda, the demandes…): `pull` asks
+ * the server and keeps the answer on the device, or throws ApiError / NetworkError /
+ * UnreadableAnswer as the transport does, keeping what the device had.
+ */
+export type SyncResource = { name: string; pull(): Promise<void> };
 
 /** `error`: the server refused or answered something unreadable; `problem` says what, in French. */
 export type SyncStatus = 'idle' | 'syncing' | 'offline' | 'sign-in' | 'outdated' | 'error';
@@ -46,8 +54,12 @@ export function syncProblem(error: unknown): string {
 }
 
 /**
- * Push the outbox in order, then pull the household's state. What the engine guarantees:
+ * Push the outbox in order, then pull each registered resource. What the engine guarantees:
  * - a change leaves the outbox only when the server has answered it (applied or rejected);
+ * - a file to upload is sent in its place in the outbox: a batch of mutations stops before it,
+ *   so what was queued after it (a submission naming it) reaches the server after it. A file the
+ *   server refuses for good (400, 409, 413, 415), or no longer on the device, leaves the outbox
+ *   with a rejection in French, like a refused change;
  * - a rejection is kept, with its French reason, until the user dismisses it;
  * - a batch weighs at most the server's PUSH_BUDGET, with the server's own weights: the server
  *   answers all of it; what it leaves unanswered anyway goes in the next request of the round;
@@ -71,7 +83,8 @@ export class SyncEngine {
 		private readonly db: PortailDatabase,
 		private readonly transport: SyncTransport,
 		private readonly options: {
-			window: () => { from: string; to: string };
+			/** Pulled in this order after each push; the list may grow while the app runs. */
+			resources: () => readonly SyncResource[];
 			onStatus?: (status: SyncStatus, problem: string | null) => void;
 			now?: () => Date;
 			maxRetryDelay?: number;
@@ -122,15 +135,7 @@ export class SyncEngine {
 		this.#set('syncing');
 		try {
 			await this.#push();
-			const { from, to } = this.options.window();
-			const pulled = agendaSnapshotSchema.safeParse(await this.transport.pull(from, to));
-			if (!pulled.success) throw new UnreadableAnswer();
-			await this.db.agenda.put({
-				key: 'agenda',
-				snapshot: pulled.data,
-				fetchedAt: this.#now(),
-				serverOffsetMs: this.transport.serverOffset?.()
-			});
+			await this.#pull();
 			this.#retryDelay = 1000;
 			this.#set('idle');
 		} catch (error) {
@@ -149,11 +154,36 @@ export class SyncEngine {
 		this.#scheduleRetry();
 	}
 
+	/** Every resource has its turn, even after one failed; the first failure is the round's. */
+	async #pull(): Promise<void> {
+		let failure: { error: unknown } | null = null;
+		for (const resource of this.options.resources()) {
+			try {
+				await resource.pull();
+			} catch (error) {
+				failure ??= { error };
+			}
+		}
+		if (failure) throw failure.error;
+	}
+
 	async #push(): Promise<void> {
 		for (;;) {
 			const head = (await pendingChanges(this.db)).slice(0, this.#batchSize);
-			if (head.length === 0) return;
-			const batch = head.slice(0, withinBudget(head.map(mutationWeight)));
+			const [first] = head;
+			if (!first) return;
+			if (first.kind === UPLOAD_KIND) {
+				await sendUpload(
+					this.db,
+					(p, blob) => this.transport.upload(p, blob),
+					first,
+					() => this.#now()
+				);
+				continue;
+			}
+			const beforeUpload = head.findIndex((item) => item.kind === UPLOAD_KIND);
+			const mutations = beforeUpload < 0 ? head : head.slice(0, beforeUpload);
+			const batch = mutations.slice(0, withinBudget(mutations.map(mutationWeight)));
 			let raw: unknown;
 			try {
 				raw = await this.transport.push({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEMANDE_STATUSES } from '../requests/status.ts';
 import type { PushResponse } from './protocol.ts';
 
 /**
@@ -18,9 +19,19 @@ const result = z.discriminatedUnion('status', [
 	z.object({
 		id: z.string(),
 		status: z.literal('applied'),
-		summary: z.object({ booked: z.number(), cancelled: z.number(), skipped: z.array(skipped) }).optional()
+		summary: z.object({ booked: z.number(), cancelled: z.number(), skipped: z.array(skipped) }).optional(),
+		demande: z
+			.object({ number: z.number(), revision: z.number(), status: z.enum(DEMANDE_STATUSES) })
+			.optional()
 	}),
-	z.object({ id: z.string(), status: z.literal('rejected'), code: z.string(), reason: z.string() })
+	z.object({
+		id: z.string(),
+		status: z.literal('rejected'),
+		code: z.string(),
+		reason: z.string(),
+		fields: z.record(z.string(), z.string()).optional(),
+		conflict: z.object({ revision: z.number(), updatedAt: z.string() }).optional()
+	})
 ]);
 
 export const pushAnswerSchema = z.object({

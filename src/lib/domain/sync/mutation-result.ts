@@ -2,6 +2,7 @@ import { summarize, type Change, type RefusedChange } from '../agenda/planner.ts
 import {
 	mutationSchema,
 	TOO_HEAVY,
+	type AgendaMutation,
 	type BulkSummary,
 	type Mutation,
 	type MutationResult
@@ -36,12 +37,15 @@ export function readMutation(item: unknown): Reading {
 }
 
 /** The persons a mutation names: all of them must have an agenda in the household. */
-export function namedPersons(mutation: Mutation): number[] {
+export function namedPersons(mutation: AgendaMutation): number[] {
 	return mutation.kind === 'reservation.bulk.v1' ? mutation.payload.personIds : [mutation.payload.personId];
 }
 
 /** Checked before a saisie groupée is expanded into days: another household's child costs nothing. */
-export function unknownPersonResult(mutation: Mutation, agendaPersons: Set<number>): MutationResult | null {
+export function unknownPersonResult(
+	mutation: AgendaMutation,
+	agendaPersons: Set<number>
+): MutationResult | null {
 	if (namedPersons(mutation).every((id) => agendaPersons.has(id))) return null;
 	return {
 		id: mutation.id,
@@ -91,4 +95,20 @@ export function planResult(
 	const refused = plan.refused[0];
 	if (refused) return { id: mutation.id, status: 'rejected', code: refused.code, reason: refused.reason };
 	return { id: mutation.id, status: 'applied' };
+}
+
+/** The refusal code of a kind this server reads but no domain applies yet. */
+export const UNHANDLED_KIND = 'non-pris-en-charge';
+
+/**
+ * A kind the protocol reads but no handler owns on this server: answered, never dropped, so the
+ * parent sees it rather than waiting for ever.
+ */
+export function unhandledKindResult(id: string): MutationResult {
+	return {
+		id,
+		status: 'rejected',
+		code: UNHANDLED_KIND,
+		reason: "Le portail ne sait pas encore traiter ce type de modification : elle n'a pas été enregistrée."
+	};
 }

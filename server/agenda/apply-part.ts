@@ -4,15 +4,19 @@ import { parisDate } from '../../src/lib/domain/agenda/paris-time.ts';
 import { newPlanState, planChanges, summarize, type Change } from '../../src/lib/domain/agenda/planner.ts';
 import { idTakenResult, planResult, unknownPersonResult } from '../../src/lib/domain/sync/mutation-result.ts';
 import { joinSummaries } from '../../src/lib/domain/sync/mutation-parts.ts';
-import type { BulkSummary, Mutation, MutationResult } from '../../src/lib/domain/sync/protocol.ts';
+import type {
+	AgendaMutation as Mutation,
+	BulkSummary,
+	MutationResult
+} from '../../src/lib/domain/sync/protocol.ts';
 import { mutationWeight } from '../../src/lib/domain/sync/push-budget.ts';
-import { loadAgendaPersons, loadCapacity, loadReservations } from '../agenda/agenda-data.ts';
-import { writeChanges } from '../agenda/reservation-writer.ts';
+import { loadAgendaPersons, loadCapacity, loadReservations } from './agenda-data.ts';
+import { writeChanges } from './reservation-writer.ts';
 import type { Db } from '../db/database.ts';
 import type { AppDeps } from '../deps.ts';
 import type { CurrentAccount } from '../http/app-env.ts';
-import { reserveDayChanges } from './day-budget.ts';
-import { bumpVersion } from './household-version.ts';
+import { reserveDayChanges } from '../sync/day-budget.ts';
+import { bumpVersion } from '../sync/household-version.ts';
 
 export type Reference = { activities: ActivityDefinition[]; calendar: TownCalendar; author: string };
 
@@ -55,10 +59,12 @@ export async function applyPart(
 	return deps.db.transaction().execute(async (trx) => {
 		const row = await trx
 			.selectFrom('applied_mutation')
-			.select(['household_id', 'result_json'])
+			.select(['household_id', 'kind', 'result_json'])
 			.where('id', '=', mutation.id)
 			.executeTakeFirst();
-		if (row && row.household_id !== account.householdId) return idTakenResult(mutation.id);
+		// Another household's id, or this one's for another kind (a demande's): never its answer.
+		if (row && (row.household_id !== account.householdId || row.kind !== mutation.kind))
+			return idTakenResult(mutation.id);
 		const stored = row ? (JSON.parse(row.result_json) as Stored) : undefined;
 		const payload = JSON.stringify(mutation.payload);
 		if (stored?.status === 'partial' && stored.payload !== payload) return idTakenResult(mutation.id);
