@@ -3,6 +3,7 @@ import Autorisations from './Autorisations.svelte';
 import AutresPersonnes from './AutresPersonnes.svelte';
 import Conjoint from './Conjoint.svelte';
 import Enfant from './Enfant.svelte';
+import Justificatifs from './Justificatifs.svelte';
 import Responsable from './Responsable.svelte';
 import Signature from './Signature.svelte';
 import type { StepProps } from './step-props.ts';
@@ -15,5 +16,6 @@ export const FICHE_ENFANT_STEPS: Record<string, Component<StepProps<any>, object
 	enfant: Enfant,
 	autorisations: Autorisations,
 	'autres-personnes': AutresPersonnes,
+	justificatifs: Justificatifs,
 	signature: Signature
 };
