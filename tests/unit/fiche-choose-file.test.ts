@@ -61,7 +61,7 @@ describe('a file chosen for a justificatif', () => {
 		const db = databases.fresh();
 		const first = await chooseFile(db, pdf('a.pdf'), FOR, asIs);
 		const second = await chooseFile(db, pdf('b.pdf'), FOR, asIs);
-		await enqueue(db, 'agenda.book.v1', {
+		await enqueue(db, 'reservation.create.v1', {
 			personId: 1,
 			activityCode: 'restauration-midi',
 			date: '2026-12-07'
@@ -73,6 +73,6 @@ describe('a file chosen for a justificatif', () => {
 		const left = (await db.outbox.toArray()).map(
 			(i) => (i.payload as { documentId?: string }).documentId ?? i.kind
 		);
-		expect(left).toEqual([second.documentId, 'agenda.book.v1']);
+		expect(left).toEqual([second.documentId, 'reservation.create.v1']);
 	});
 });
