@@ -9,6 +9,7 @@ import type { AppEnv } from './http/app-env.ts';
 import { apiNotFound } from './http/errors.ts';
 import { guardStateChanges } from './http/state-change-guard.ts';
 import { profileRoutes } from './profile/profile-routes.ts';
+import { requestsRoutes } from './requests/requests-routes.ts';
 import { syncRoutes } from './sync/sync-routes.ts';
 
 /**
@@ -26,6 +27,7 @@ export function apiRoutes(deps: AppDeps) {
 		.route('/accounts', accountsRoutes(deps))
 		.route('/auth', authRoutes(deps))
 		.route('/profile', profileRoutes(deps))
+		.route('/requests', requestsRoutes(deps))
 		.route('/sync', syncRoutes(deps))
 		.route('/documents', documentsRoutes(deps));
 	api.all('*', apiNotFound);

@@ -11,7 +11,7 @@ import {
 	MAX_DOCUMENTS_PER_HOUSEHOLD,
 	toDocumentView
 } from './document-repository.ts';
-import { bumpResourceVersion, REQUESTS_RESOURCE } from './requests-version.ts';
+import { bumpResourceVersion } from '../sync/resource-version.ts';
 import type { UploadDirs } from './upload-dirs.ts';
 import { receiveFile, type ReceivedFile } from './upload-files.ts';
 import type { UploadGate } from './upload-gate.ts';
@@ -81,7 +81,7 @@ async function record(deps: AppDeps, account: CurrentAccount, upload: Upload, fi
 			.onConflict((oc) => oc.column('client_id').doNothing())
 			.returningAll()
 			.executeTakeFirst();
-		if (row) await bumpResourceVersion(trx, account.householdId, REQUESTS_RESOURCE);
+		if (row) await bumpResourceVersion(trx, account.householdId, 'requests');
 		return row;
 	});
 }

@@ -1,12 +1,16 @@
 import type { MutationKind } from '../../src/lib/domain/sync/protocol.ts';
 import { agendaMutations } from '../agenda/agenda-mutations.ts';
+import { requestMutations } from '../requests/requests-mutations.ts';
 import { listed, type MutationHandler } from './mutation-handler.ts';
 
 /**
  * Who applies each mutation kind: one handler per domain (docs/ARCHITECTURE.md, Sync). A kind the
  * protocol reads and no handler here owns is answered "rejected", never dropped.
  */
-export const MUTATION_HANDLERS: readonly MutationHandler[] = [listed(agendaMutations)];
+export const MUTATION_HANDLERS: readonly MutationHandler[] = [
+	listed(agendaMutations),
+	listed(requestMutations)
+];
 
 export function handlersByKind(
 	handlers: readonly MutationHandler[] = MUTATION_HANDLERS
