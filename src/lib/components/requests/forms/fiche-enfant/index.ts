@@ -6,7 +6,7 @@ import Enfant from './Enfant.svelte';
 import Justificatifs from './Justificatifs.svelte';
 import Responsable from './Responsable.svelte';
 import Signature from './Signature.svelte';
-import type { StepProps } from './step-props.ts';
+import type { StepProps } from '../step-props.ts';
 
 /** The fiche enfant's seven steps, by the step ids of its FormDefinition (forms/fiche-enfant.ts). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each step has its own answers' shape
