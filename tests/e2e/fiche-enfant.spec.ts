@@ -12,6 +12,8 @@ async function screenshots(page: Page, name: string) {
 	for (const width of [360, 1366]) {
 		await page.setViewportSize({ width, height: width === 360 ? 780 : 900 });
 		await page.screenshot({ path: test.info().outputPath(`${name}-${width}.png`), fullPage: true });
+		// Nothing wider than the phone: no sideways scrolling.
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
 	}
 }
 
