@@ -1,6 +1,7 @@
 import type { Component } from 'svelte';
 import type { FormCode } from '../../../domain/requests/form-codes.ts';
 import ContactMessage from './contact-mairie/Message.svelte';
+import { FICHE_ENFANT_STEPS } from './fiche-enfant/index.ts';
 import type { StepProps } from './step-props.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each step has its own answers' shape
@@ -11,7 +12,7 @@ export type StepComponent = Component<StepProps<any>, object, 'value'>;
  * the form page looks them up here. A form with a step missing here is not offered yet.
  */
 export const STEP_COMPONENTS: Record<FormCode, Record<string, StepComponent>> = {
-	'fiche-enfant': {},
+	'fiche-enfant': FICHE_ENFANT_STEPS,
 	'contact-mairie': { message: ContactMessage },
 	'salle-des-fetes': {},
 	'mise-a-jour-adresse': {},
