@@ -62,16 +62,6 @@ export async function countDocuments(db: Db, householdId: number): Promise<numbe
 	return Number(row.n);
 }
 
-export async function isPersonOfHousehold(db: Db, householdId: number, personId: number): Promise<boolean> {
-	const row = await db
-		.selectFrom('person')
-		.select('id')
-		.where('id', '=', personId)
-		.where('household_id', '=', householdId)
-		.executeTakeFirst();
-	return row !== undefined;
-}
-
 /** The household's justificatifs for the requests pull: the most recent first, at most the bound. */
 export async function listDocuments(db: Db, householdId: number): Promise<DocumentView[]> {
 	const rows = await db

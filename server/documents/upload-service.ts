@@ -1,3 +1,4 @@
+import { isHouseholdPerson } from '../profile/household-person.ts';
 import { rm } from 'node:fs/promises';
 import type { DocumentView } from '../../src/lib/domain/documents/document-view.ts';
 import type { UploadQuery } from '../../src/lib/domain/documents/upload-query.ts';
@@ -7,7 +8,6 @@ import { AppError } from '../http/errors.ts';
 import {
 	countDocuments,
 	findByClientId,
-	isPersonOfHousehold,
 	MAX_DOCUMENTS_PER_HOUSEHOLD,
 	toDocumentView
 } from './document-repository.ts';
@@ -46,7 +46,7 @@ async function decidedBeforeReading(deps: AppDeps, account: CurrentAccount, uplo
 	// Sent again (a lost answer, a retried outbox): the file is already here, kept once.
 	if (existing) return { document: toDocumentView(existing), created: false };
 	const { personId } = upload.query;
-	if (personId !== undefined && !(await isPersonOfHousehold(deps.db, account.householdId, personId))) {
+	if (personId !== undefined && !(await isHouseholdPerson(deps.db, account.householdId, personId))) {
 		throw new AppError(404, 'not_found', 'Personne introuvable.');
 	}
 	if ((await countDocuments(deps.db, account.householdId)) >= MAX_DOCUMENTS_PER_HOUSEHOLD) throw tooMany();

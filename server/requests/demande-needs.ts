@@ -1,6 +1,6 @@
 import type { DocumentNeed } from '../../src/lib/domain/requests/form-definition.ts';
 import type { Db } from '../db/database.ts';
-import { isHouseholdPerson } from './demande-repository.ts';
+import { isHouseholdPerson } from '../profile/household-person.ts';
 
 /**
  * What a sent demande needs, type by type (demande_document), and the document given for each.

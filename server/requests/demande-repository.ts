@@ -77,14 +77,3 @@ export async function addHistory(
 export async function deleteDemande(trx: Db, id: number): Promise<void> {
 	await trx.deleteFrom('demande').where('id', '=', id).execute();
 }
-
-/** Whether `personId` is a person of the household (the answers may name anyone). */
-export async function isHouseholdPerson(db: Db, householdId: number, personId: number): Promise<boolean> {
-	const row = await db
-		.selectFrom('person')
-		.select('id')
-		.where('id', '=', personId)
-		.where('household_id', '=', householdId)
-		.executeTakeFirst();
-	return row !== undefined;
-}

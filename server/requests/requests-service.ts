@@ -1,3 +1,4 @@
+import { isHouseholdPerson } from '../profile/household-person.ts';
 import { parisDate } from '../../src/lib/domain/agenda/paris-time.ts';
 import { fieldErrors } from '../../src/lib/domain/forms/field-errors.ts';
 import type { FormCode } from '../../src/lib/domain/requests/form-codes.ts';
@@ -130,7 +131,7 @@ export async function submitDemande(
 	const row = found.row ?? (await create(trx, ctx, p));
 	const person = form.personConcerned(parsed.data);
 	const personId =
-		person?.personId != null && (await repo.isHouseholdPerson(trx, householdId, person.personId))
+		person?.personId != null && (await isHouseholdPerson(trx, householdId, person.personId))
 			? person.personId
 			: null;
 	const sent = await repo.updateDemande(trx, row.id, {

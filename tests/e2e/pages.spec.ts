@@ -6,7 +6,7 @@ import { expect, expectNoAxeViolations, test } from './support/fixtures.ts';
 
 test.use({ demo: true });
 
-const NOT_YET_ONLINE = ['Fiche enfant', 'Contacter la mairie', 'Location de la salle des fêtes'];
+const NOT_YET_ONLINE = ['Location de la salle des fêtes'];
 
 test.describe('démarches not open yet', () => {
 	test('are marked "Bientôt en ligne" in the list, signed out or in, and on their page', async ({ page }) => {
@@ -15,9 +15,11 @@ test.describe('démarches not open yet', () => {
 		await expect(soon).toHaveText(NOT_YET_ONLINE);
 		await expectNoAxeViolations(page);
 
-		await page.goto('/connexion?retour=%2Fdemarches%2Fcontacter-la-mairie');
+		await page.goto('/connexion?retour=%2Fdemarches%2Flocation-salle-des-fetes');
 		await signIn(page, DEMO.identifiant, DEMO.motDePasse);
-		await expect(page.getByRole('heading', { level: 1, name: 'Contacter la mairie' })).toBeVisible();
+		await expect(
+			page.getByRole('heading', { level: 1, name: 'Location de la salle des fêtes' })
+		).toBeVisible();
 		await expect(page.getByRole('status').filter({ hasText: 'Bientôt en ligne' })).toBeVisible();
 		await page.goto('/demarches/reservation-cantine');
 		await expect(page.getByRole('link', { name: "Ouvrir l'agenda" })).toBeVisible();

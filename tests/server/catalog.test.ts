@@ -36,10 +36,10 @@ describe('GET /api/catalog', () => {
 		const { procedures } = await getCatalog(app);
 		expect(Object.fromEntries(procedures.map((p) => [p.slug, p.online]))).toEqual({
 			'mise-a-jour-informations': true,
-			'fiche-enfant': false,
+			'fiche-enfant': true,
 			'reservation-cantine': true,
 			'reservation-garderie': true,
-			'contacter-la-mairie': false,
+			'contacter-la-mairie': true,
 			'location-salle-des-fetes': false
 		});
 	});

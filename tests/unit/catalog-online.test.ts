@@ -7,10 +7,10 @@ describe('what a démarche says of itself', () => {
 		expect(availability({ slug, online: opensOnline(slug) })).toBe('en-partie');
 	});
 
-	it('the agenda’s démarches are online; the others not yet, whatever copy of the catalogue', () => {
-		for (const slug of ['reservation-cantine', 'reservation-garderie'])
+	it('the agenda’s démarches and the requests with their forms are online; the others not yet, whatever copy of the catalogue', () => {
+		for (const slug of ['reservation-cantine', 'reservation-garderie', 'fiche-enfant', 'contacter-la-mairie'])
 			expect(availability({ slug, online: opensOnline(slug) })).toBe('en-ligne');
-		for (const slug of ['fiche-enfant', 'contacter-la-mairie', 'location-salle-des-fetes'])
+		for (const slug of ['location-salle-des-fetes'])
 			expect(availability({ slug, online: opensOnline(slug) })).toBe('bientot');
 		// A catalogue kept offline by an older version says nothing of it.
 		expect(availability({ slug: 'reservation-cantine' })).toBe('en-ligne');

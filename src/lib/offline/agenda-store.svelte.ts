@@ -1,23 +1,16 @@
 import { liveQuery, type Subscription } from 'dexie';
-import { addDays, endOfMonth, startOfMonth } from '../domain/agenda/dates.ts';
 import { parisDate } from '../domain/agenda/paris-time.ts';
 import { isAgendaKind, type AgendaKind } from '../domain/agenda/mutations.ts';
 import { serverNow } from '../domain/agenda/server-time.ts';
 import type { AgendaSnapshot } from '../domain/agenda/snapshot.ts';
 import type { BulkPayload, MutationKind } from '../domain/sync/protocol.ts';
-import { apiTransport } from './api-transport.ts';
 import { portailDatabase, type OutboxItem, type Outcome } from './database.ts';
 import { enqueue } from './outbox.ts';
-import { SyncEngine, type SyncStatus } from './sync-engine.ts';
-import { syncResources } from './sync-resources.ts';
+import { monthWindow } from './agenda-window.ts';
+import type { SyncStatus } from './sync-engine.ts';
+import { syncService } from './sync-service.svelte.ts';
 
-/**
- * The days kept offline: the month of `date` and the `months` next ones, plus the days of the
- * neighbouring months that the month grid shows in its first and last weeks.
- */
-export function monthWindow(date: string, months = 2): { from: string; to: string } {
-	return { from: addDays(startOfMonth(date), -6), to: addDays(endOfMonth(date, months), 6) };
-}
+export { monthWindow };
 
 /**
  * The agenda screen's state: the household's agenda from the device's database (so it is the same
@@ -31,30 +24,30 @@ class AgendaStore {
 	serverOffsetMs = $state(0);
 	outbox = $state<(OutboxItem & { kind: AgendaKind })[]>([]);
 	outcomes = $state<(Outcome & { kind: AgendaKind })[]>([]);
-	status = $state<SyncStatus>('idle');
+	/** The one engine's status (sync-service.svelte.ts), as the agenda's sync bar shows it. */
+	get status(): SyncStatus {
+		return syncService.status;
+	}
 	/** With status "error": what went wrong, in French (it completes "La synchronisation a échoué : "). */
-	problem = $state<string | null>(null);
-	online = $state(typeof navigator === 'undefined' ? true : navigator.onLine);
+	get problem(): string | null {
+		return syncService.problem;
+	}
+	get online(): boolean {
+		return syncService.online;
+	}
 	/** The day the screen is centred on: its month and the two next are kept offline. */
 	cursor = $state(parisDate(new Date()));
 
-	#engine: SyncEngine | null = null;
 	#subscriptions: Subscription[] = [];
-	#listeners: (() => void) | null = null;
+	#stopSync: (() => void) | null = null;
+
+	constructor() {
+		// The engine keeps the days this screen is on, wherever the parent is in the app.
+		syncService.agendaWindow = () => monthWindow(this.cursor);
+	}
 
 	start(): () => void {
 		const db = portailDatabase();
-		const resources = syncResources(db, () => monthWindow(this.cursor));
-		this.#engine ??= new SyncEngine(db, apiTransport, {
-			resources: () => resources,
-			onStatus: (status, problem) => {
-				// A retry after an error keeps the error said until it ends: the banner (role=alert) is
-				// neither removed nor announced again at each automatic retry (1 s, 2 s, 4 s…).
-				if (status === 'syncing' && this.status === 'error') return;
-				this.status = status;
-				this.problem = problem;
-			}
-		});
 		this.#subscriptions = [
 			liveQuery(() => db.agenda.get('agenda')).subscribe((stored) => {
 				this.snapshot = stored?.snapshot ?? null;
@@ -71,32 +64,15 @@ class AgendaStore {
 					(this.outcomes = items.filter((o): o is Outcome & { kind: AgendaKind } => isAgendaKind(o.kind)))
 			)
 		];
-		const onOnline = () => {
-			this.online = true;
-			void this.sync();
-		};
-		const onOffline = () => (this.online = false);
-		const onVisible = () => {
-			if (document.visibilityState === 'visible') void this.sync();
-		};
-		window.addEventListener('online', onOnline);
-		window.addEventListener('offline', onOffline);
-		document.addEventListener('visibilitychange', onVisible);
-		this.#listeners = () => {
-			window.removeEventListener('online', onOnline);
-			window.removeEventListener('offline', onOffline);
-			document.removeEventListener('visibilitychange', onVisible);
-		};
-		void this.sync();
+		this.#stopSync = syncService.start();
 		return () => this.stop();
 	}
 
 	stop() {
 		for (const s of this.#subscriptions) s.unsubscribe();
 		this.#subscriptions = [];
-		this.#listeners?.();
-		this.#listeners = null;
-		this.#engine?.stop();
+		this.#stopSync?.();
+		this.#stopSync = null;
 	}
 
 	/** Now, by the server's clock as far as this device knows it: what the agenda decides with. */
@@ -110,7 +86,7 @@ class AgendaStore {
 	}
 
 	sync(): Promise<void> {
-		return this.#engine?.sync() ?? Promise.resolve();
+		return syncService.sync();
 	}
 
 	async #change(kind: MutationKind, payload: unknown): Promise<string> {

@@ -1,6 +1,7 @@
 import { agendaResource } from './agenda-resource.ts';
 import { apiTransport } from './api-transport.ts';
 import type { PortailDatabase } from './database.ts';
+import { requestsResource } from './requests/requests-resource.ts';
 import type { SyncResource } from './sync-engine.ts';
 
 /**
@@ -12,5 +13,5 @@ export function syncResources(
 	db: PortailDatabase,
 	agendaWindow: () => { from: string; to: string }
 ): SyncResource[] {
-	return [agendaResource(db, apiTransport, agendaWindow)];
+	return [agendaResource(db, apiTransport, agendaWindow), requestsResource(db)];
 }

@@ -1,12 +1,16 @@
 /**
  * The démarches this version of the portal lets a citizen do online: the agenda books the canteen
- * and the garderie, "Mon profil" changes contact details. The town lists others (its catalogue
- * says what it offers); they are marked "Bientôt en ligne" until their form is built.
+ * and the garderie, "Mon profil" changes contact details, the request engine sends a fiche enfant
+ * or a message to the town hall (its form's steps in src/lib/components/requests/forms). The town
+ * lists others (its catalogue says what it offers); they are marked "Bientôt en ligne" until
+ * their form's steps are built.
  */
 const ONLINE_PROCEDURES: ReadonlySet<string> = new Set([
 	'reservation-cantine',
 	'reservation-garderie',
-	'mise-a-jour-informations'
+	'mise-a-jour-informations',
+	'fiche-enfant',
+	'contacter-la-mairie'
 ]);
 
 /**

@@ -1,0 +1,20 @@
+import type { Component } from 'svelte';
+import type { FormCode } from '../../../domain/requests/form-codes.ts';
+import ContactMessage from './contact-mairie/Message.svelte';
+import type { StepProps } from './step-props.ts';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each step has its own answers' shape
+export type StepComponent = Component<StepProps<any>, object, 'value'>;
+
+/**
+ * Each form's steps, by step id (the ids of its FormDefinition in src/lib/domain/requests/forms):
+ * the form page looks them up here. A form with a step missing here is not offered yet.
+ */
+export const STEP_COMPONENTS: Record<FormCode, Record<string, StepComponent>> = {
+	'fiche-enfant': {},
+	'contact-mairie': { message: ContactMessage },
+	'salle-des-fetes': {},
+	'mise-a-jour-adresse': {},
+	'mise-a-jour-filiation': {},
+	'correction-etat-civil': {}
+};

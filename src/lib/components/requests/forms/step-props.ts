@@ -1,0 +1,24 @@
+import type { DocumentView } from '../../../domain/documents/document-view.ts';
+import type { Profile } from '../../../domain/profile/profile.ts';
+
+/**
+ * What the form page gives every step's component, besides `bind:value` (the step's answers, as
+ * its schema reads them, possibly incomplete: a new draft holds only what the profile prefilled).
+ */
+export type StepContext = {
+	/** The demande's UUID (a file chosen here is linked to it). */
+	demandeId: string;
+	/** The signed-in parent's profile and household; null while unknown (offline, not loaded yet). */
+	profile: Profile | null;
+	/** The household's justificatifs on file, from the requests pull (offline too). */
+	documents: readonly DocumentView[];
+	/** The Paris day the form's schemas are made for. */
+	today: string;
+};
+
+export type StepProps<Answers> = {
+	value: Answers;
+	/** French errors by field path within the step ("objet", "adresse.ville"). */
+	errors: Record<string, string>;
+	context: StepContext;
+};
