@@ -20,6 +20,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { MailQueue } from './mail/mail-queue.ts';
 import { createMailer } from './mail/mailer.ts';
 import { installDemoData } from './demo/demo-data.ts';
+import { installDemoRequests } from './demo/demo-requests.ts';
 import { installTownDefaults } from './seed/town-defaults.ts';
 
 function readConfig(): Config {
@@ -51,6 +52,9 @@ if (await installTownDefaults(db, clock, config.townName)) {
 }
 if (config.demo && (await installDemoData(db, clock))) {
 	console.info('[base] données de démonstration ajoutées');
+}
+if (config.demo && (await installDemoRequests(db, clock))) {
+	console.info('[base] demandes de démonstration ajoutées');
 }
 // Expired sessions, links and attempts: purged now, then every few minutes, in small steps.
 const purging = startPurging(db, clock);

@@ -30,7 +30,10 @@ test.describe('a draft survives anything', () => {
 
 		// Mes demandes, from the device alone: the sending waits.
 		await page.getByRole('link', { name: 'Mes demandes' }).first().click();
-		const row = page.getByRole('row').filter({ hasText: 'Contacter la mairie' });
+		const row = page
+			.getByRole('row')
+			.filter({ hasText: 'Contacter la mairie' })
+			.filter({ hasNotText: 'Clos' });
 		await expect(row).toContainText("En attente d'envoi");
 
 		await portal.start();
@@ -101,7 +104,10 @@ test.describe('a draft survives anything', () => {
 		await page.getByLabel('Objet').fill(OBJET);
 		await draftOnServer(page, id);
 		await page.getByRole('link', { name: 'Mes demandes' }).first().click();
-		const row = page.getByRole('row').filter({ hasText: 'Contacter la mairie' });
+		const row = page
+			.getByRole('row')
+			.filter({ hasText: 'Contacter la mairie' })
+			.filter({ hasNotText: 'Clos' });
 		await expect(row).toContainText('Brouillon');
 		await expect(row.getByRole('cell').first()).toHaveText(/^\d+$/);
 

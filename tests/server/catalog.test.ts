@@ -40,7 +40,7 @@ describe('GET /api/catalog', () => {
 			'reservation-cantine': true,
 			'reservation-garderie': true,
 			'contacter-la-mairie': true,
-			'location-salle-des-fetes': false
+			'location-salle-des-fetes': true
 		});
 	});
 

@@ -1,7 +1,7 @@
 /**
  * The démarches this version of the portal lets a citizen do online: the agenda books the canteen
- * and the garderie, "Mon profil" changes contact details, the request engine sends a fiche enfant
- * or a message to the town hall (its form's steps in src/lib/components/requests/forms). The town
+ * and the garderie, "Mon profil" changes contact details, the request engine sends a fiche enfant,
+ * a message to the town hall or a request for the salle des fêtes (its form's steps in src/lib/components/requests/forms). The town
  * lists others (its catalogue says what it offers); they are marked "Bientôt en ligne" until
  * their form's steps are built.
  */
@@ -10,7 +10,8 @@ const ONLINE_PROCEDURES: ReadonlySet<string> = new Set([
 	'reservation-garderie',
 	'mise-a-jour-informations',
 	'fiche-enfant',
-	'contacter-la-mairie'
+	'contacter-la-mairie',
+	'location-salle-des-fetes'
 ]);
 
 /**

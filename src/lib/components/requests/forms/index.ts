@@ -2,6 +2,7 @@ import type { Component } from 'svelte';
 import type { FormCode } from '../../../domain/requests/form-codes.ts';
 import ContactMessage from './contact-mairie/Message.svelte';
 import { FICHE_ENFANT_STEPS } from './fiche-enfant/index.ts';
+import { SALLE_DES_FETES_STEPS } from './salle-des-fetes/index.ts';
 import type { StepProps } from './step-props.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each step has its own answers' shape
@@ -14,7 +15,7 @@ export type StepComponent = Component<StepProps<any>, object, 'value'>;
 export const STEP_COMPONENTS: Record<FormCode, Record<string, StepComponent>> = {
 	'fiche-enfant': FICHE_ENFANT_STEPS,
 	'contact-mairie': { message: ContactMessage },
-	'salle-des-fetes': {},
+	'salle-des-fetes': SALLE_DES_FETES_STEPS,
 	'mise-a-jour-adresse': {},
 	'mise-a-jour-filiation': {},
 	'correction-etat-civil': {}
