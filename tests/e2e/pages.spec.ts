@@ -32,36 +32,21 @@ test.describe('démarches of the catalogue', () => {
 	});
 });
 
-test.describe('"Mettre à jour mes informations", online in part', () => {
-	test('its card and its page say what is done in Mon profil today and what opens later', async ({
-		page
-	}) => {
+test.describe('"Mettre à jour mes informations", online', () => {
+	test('its card is not marked, and Mon profil sends there for civil data', async ({ page }) => {
 		await page.goto('/');
 		const card = page.locator('.procedure').filter({ hasText: 'Mettre à jour mes informations' });
-		await expect(card.locator('.badges')).toContainText('En partie en ligne');
-		await expect(card).not.toContainText('Bientôt en ligne');
+		await expect(card).toBeVisible();
+		await expect(card.locator('.badges .soon')).toHaveCount(0);
 		await expectNoAxeViolations(page);
 
-		await page.goto('/connexion?retour=%2Fdemarches%2Fmise-a-jour-informations');
+		await page.goto('/connexion?retour=%2Fprofil');
 		await signIn(page, DEMO.identifiant, DEMO.motDePasse);
-		await expect(
-			page.getByRole('heading', { level: 1, name: /Mettre à jour mes informations/ })
-		).toBeVisible();
-		await expect(page.getByRole('status').filter({ hasText: 'En partie en ligne' })).toBeVisible();
-		const main = page.getByRole('main');
-		await expect(main).toContainText('se modifient dès aujourd');
-		await expect(main.getByRole('link', { name: 'Mon profil' })).toBeVisible();
-		await expect(main).toContainText('ouvrira prochainement');
-		await expectNoAxeViolations(page);
-		await page.goto('/');
-		const signedInCard = page.locator('.procedure').filter({ hasText: 'Mettre à jour mes informations' });
-		await expect(signedInCard.locator('.badges')).toHaveText('En partie en ligne');
-
-		// Mon profil sends there for civil data, and says it opens later rather than "traitée par la mairie".
-		await page.goto('/profil');
 		const civil = page.getByRole('region', { name: 'Mes données civiles' });
 		await civil.getByRole('button', { name: /Détails/ }).click();
-		await expect(civil).toContainText('ouvrira prochainement');
+		await expect(civil).toContainText('demandez leur correction');
+		await civil.getByRole('link', { name: 'Mettre à jour mes informations personnelles' }).click();
+		await expect(page.getByRole('radio', { name: "Correction de données d'état civil" })).toBeVisible();
 	});
 });
 

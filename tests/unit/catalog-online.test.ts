@@ -2,14 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { availability, opensOnline } from '../../src/lib/domain/catalog/online.ts';
 
 describe('what a démarche says of itself', () => {
-	it('"Mettre à jour mes informations" is online in part only: Mon profil today, civil data later', () => {
-		const slug = 'mise-a-jour-informations';
-		expect(availability({ slug, online: opensOnline(slug) })).toBe('en-partie');
-	});
-
 	it('the agenda’s démarches and the requests with their forms are online; the others not yet, whatever copy of the catalogue', () => {
 		const online = ['reservation-cantine', 'reservation-garderie', 'fiche-enfant', 'contacter-la-mairie'];
-		for (const slug of [...online, 'location-salle-des-fetes'])
+		for (const slug of [...online, 'location-salle-des-fetes', 'mise-a-jour-informations'])
 			expect(availability({ slug, online: opensOnline(slug) })).toBe('en-ligne');
 		// A démarche the town lists without a form in this version.
 		expect(

@@ -39,6 +39,12 @@ describe('a stepped form’s navigation', () => {
 		expect(stepStates(hall, {}, TODAY, 0)).toEqual(['errors', 'not-reached', 'not-reached']);
 		expect(stepStates(hall, { reservation }, TODAY, 1)).toEqual(['complete', 'errors', 'not-reached']);
 		expect(stepStates(hall, { contact }, TODAY, 0)).toEqual(['errors', 'complete', 'not-reached']);
+		// The page gives each step an empty object to bind to: a later one is still not reached.
+		expect(stepStates(hall, { reservation, contact: {}, justificatifs: {} }, TODAY, 0)).toEqual([
+			'complete',
+			'not-reached',
+			'not-reached'
+		]);
 		expect(stepStates(hall, { reservation, contact: { ...contact, email: '' } }, TODAY, 2)).toEqual([
 			'complete',
 			'errors',

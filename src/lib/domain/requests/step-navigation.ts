@@ -23,6 +23,11 @@ export function checkStep(def: FormDefinition, index: number, data: DraftAnswers
 export const canLeave = (def: FormDefinition, index: number, data: DraftAnswers, today: string): boolean =>
 	checkStep(def, index, data, today).ok;
 
+/** A step never opened: no answers, or the empty object the form page gives every step to bind to. */
+const unopened = (answers: unknown): boolean =>
+	answers === undefined ||
+	(answers !== null && typeof answers === 'object' && Object.keys(answers).length === 0);
+
 export function stepStates(
 	def: FormDefinition,
 	data: DraftAnswers,
@@ -30,7 +35,7 @@ export function stepStates(
 	current: number
 ): StepState[] {
 	return def.steps.map((step, index) => {
-		if (index > current && data[step.id] === undefined) return 'not-reached';
+		if (index > current && unopened(data[step.id])) return 'not-reached';
 		if (checkStep(def, index, data, today).ok) return 'complete';
 		return index <= current ? 'errors' : 'not-reached';
 	});

@@ -2,6 +2,11 @@ import type { Component } from 'svelte';
 import type { FormCode } from '../../../domain/requests/form-codes.ts';
 import ContactMessage from './contact-mairie/Message.svelte';
 import { FICHE_ENFANT_STEPS } from './fiche-enfant/index.ts';
+import {
+	CORRECTION_ETAT_CIVIL_STEPS,
+	MISE_A_JOUR_ADRESSE_STEPS,
+	MISE_A_JOUR_FILIATION_STEPS
+} from './mise-a-jour/index.ts';
 import { SALLE_DES_FETES_STEPS } from './salle-des-fetes/index.ts';
 import type { StepProps } from './step-props.ts';
 
@@ -16,7 +21,7 @@ export const STEP_COMPONENTS: Record<FormCode, Record<string, StepComponent>> = 
 	'fiche-enfant': FICHE_ENFANT_STEPS,
 	'contact-mairie': { message: ContactMessage },
 	'salle-des-fetes': SALLE_DES_FETES_STEPS,
-	'mise-a-jour-adresse': {},
-	'mise-a-jour-filiation': {},
-	'correction-etat-civil': {}
+	'mise-a-jour-adresse': MISE_A_JOUR_ADRESSE_STEPS,
+	'mise-a-jour-filiation': MISE_A_JOUR_FILIATION_STEPS,
+	'correction-etat-civil': CORRECTION_ETAT_CIVIL_STEPS
 };

@@ -1,4 +1,5 @@
 import type { DocumentView } from '../../../domain/documents/document-view.ts';
+import type { FormCode } from '../../../domain/requests/form-codes.ts';
 import type { Profile } from '../../../domain/profile/profile.ts';
 
 /**
@@ -8,6 +9,7 @@ import type { Profile } from '../../../domain/profile/profile.ts';
 export type StepContext = {
 	/** The demande's UUID (a file chosen here is linked to it). */
 	demandeId: string;
+	formCode: FormCode;
 	/** The signed-in parent's profile and household; null while unknown (offline, not loaded yet). */
 	profile: Profile | null;
 	/** The household's justificatifs on file, from the requests pull (offline too). */
@@ -22,3 +24,13 @@ export type StepProps<Answers> = {
 	errors: Record<string, string>;
 	context: StepContext;
 };
+
+/** The errors of a step's sub-object ("nouvelleAdresse.city" → "city"), for a component that shows it. */
+export function errorsWithin(errors: Record<string, string>, prefix: string): Record<string, string> {
+	const start = `${prefix}.`;
+	return Object.fromEntries(
+		Object.entries(errors)
+			.filter(([path]) => path.startsWith(start))
+			.map(([path, message]) => [path.slice(start.length), message])
+	);
+}

@@ -3,7 +3,7 @@ import Autorisations from './Autorisations.svelte';
 import AutresPersonnes from './AutresPersonnes.svelte';
 import Conjoint from './Conjoint.svelte';
 import Enfant from './Enfant.svelte';
-import Justificatifs from './Justificatifs.svelte';
+import Justificatifs from '../shared/JustificatifsStep.svelte';
 import Responsable from './Responsable.svelte';
 import Signature from './Signature.svelte';
 import type { StepProps } from '../step-props.ts';

@@ -1,5 +1,5 @@
 import Contact from './Contact.svelte';
-import Justificatifs from './Justificatifs.svelte';
+import Justificatifs from '../shared/JustificatifsStep.svelte';
 import Reservation from './Reservation.svelte';
 
 /** "Location de la salle des fêtes": its steps by id. */
