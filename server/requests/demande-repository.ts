@@ -33,6 +33,43 @@ export async function countDrafts(db: Db, householdId: number): Promise<number> 
 	return Number(row.n);
 }
 
+const OPEN: DemandeStatusCode[] = ['envoyee', 'en-cours', 'complement'];
+
+/** Sent demandes waiting for the town, the one being sent excepted. */
+export async function countOpen(db: Db, householdId: number, except: number | null): Promise<number> {
+	let query = db
+		.selectFrom('demande')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('household_id', '=', householdId)
+		.where('status', 'in', OPEN);
+	if (except !== null) query = query.where('id', '<>', except);
+	return Number((await query.executeTakeFirstOrThrow()).n);
+}
+
+/** Of those, the ones asking for days of the salle des fêtes the town has not decided yet. */
+export async function countOpenHallRequests(
+	db: Db,
+	householdId: number,
+	except: number | null
+): Promise<number> {
+	let query = db
+		.selectFrom('demande')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('household_id', '=', householdId)
+		.where('status', 'in', OPEN)
+		.where((eb) =>
+			eb.exists(
+				eb
+					.selectFrom('hall_day')
+					.select('hall_day.day')
+					.whereRef('hall_day.demande_id', '=', 'demande.id')
+					.where('hall_day.state', '=', 'demandee')
+			)
+		);
+	if (except !== null) query = query.where('id', '<>', except);
+	return Number((await query.executeTakeFirstOrThrow()).n);
+}
+
 export async function insertDemande(
 	trx: Db,
 	values: Omit<Insertable<Database['demande']>, 'id'>

@@ -1,5 +1,12 @@
 import { formatParisDateTime } from '../../src/lib/domain/agenda/paris-time.ts';
-import { DEMANDE_INVALID, DRAFT_CONFLICT, MAX_DRAFTS } from '../../src/lib/domain/requests/mutations.ts';
+import {
+	DEMANDE_INVALID,
+	DRAFT_CONFLICT,
+	MAX_DEMANDES_PER_DAY,
+	MAX_DRAFTS,
+	MAX_OPEN_DEMANDES,
+	MAX_OPEN_HALL_DEMANDES
+} from '../../src/lib/domain/requests/mutations.ts';
 import type { DemandeAck, DraftConflict } from '../../src/lib/domain/requests/mutations.ts';
 import { STATUS_LABELS, type DemandeStatusCode } from '../../src/lib/domain/requests/status.ts';
 
@@ -21,6 +28,8 @@ export type DemandeOutcome =
 export const NOT_EDITABLE = 'non-modifiable';
 export const TOO_MANY_DRAFTS = 'trop-de-brouillons';
 export const HALL_DAY_TAKEN = 'salle-indisponible';
+export const TOO_MANY_TODAY = 'trop-de-demandes-aujourd-hui';
+export const TOO_MANY_OPEN = 'trop-de-demandes-en-attente';
 export const UNKNOWN_FORM = 'formulaire-indisponible';
 
 const refuse = (code: string, reason: string) => ({ ok: false, code, reason }) as const;
@@ -45,6 +54,24 @@ export const tooManyDrafts = () =>
 	refuse(
 		TOO_MANY_DRAFTS,
 		`Votre foyer a déjà ${MAX_DRAFTS} brouillons : envoyez ou supprimez-en un dans Mes demandes avant d'en commencer un autre.`
+	);
+
+export const tooManyToday = () =>
+	refuse(
+		TOO_MANY_TODAY,
+		`Votre foyer a déjà commencé ${MAX_DEMANDES_PER_DAY} demandes aujourd'hui : vous pourrez en commencer d'autres demain, ou continuer un brouillon dans Mes demandes.`
+	);
+
+export const tooManyOpen = () =>
+	refuse(
+		TOO_MANY_OPEN,
+		`Votre foyer a déjà ${MAX_OPEN_DEMANDES} demandes en attente de réponse de la mairie : vous pourrez en envoyer d'autres quand elles auront été traitées.`
+	);
+
+export const tooManyOpenHall = () =>
+	refuse(
+		TOO_MANY_OPEN,
+		`Vous avez déjà ${MAX_OPEN_HALL_DEMANDES} demandes de location de la salle des fêtes en attente de réponse : attendez la décision de la mairie avant d'en envoyer une autre.`
 	);
 
 export const unknownForm = () =>

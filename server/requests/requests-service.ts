@@ -1,10 +1,12 @@
-import { isHouseholdPerson } from '../profile/household-person.ts';
 import { parisDate } from '../../src/lib/domain/agenda/paris-time.ts';
 import { fieldErrors } from '../../src/lib/domain/forms/field-errors.ts';
 import type { FormCode } from '../../src/lib/domain/requests/form-codes.ts';
 import type { FormDefinition } from '../../src/lib/domain/requests/form-definition.ts';
 import {
+	MAX_DEMANDES_PER_DAY,
 	MAX_DRAFTS,
+	MAX_OPEN_DEMANDES,
+	MAX_OPEN_HALL_DEMANDES,
 	type DemandeDeletePayload,
 	type DemandeSavePayload,
 	type DemandeSubmitPayload
@@ -12,11 +14,13 @@ import {
 import { editableByFamily } from '../../src/lib/domain/requests/status.ts';
 import type { Db } from '../db/database.ts';
 import type { CurrentAccount } from '../http/app-env.ts';
+import { reserveDayBudget, type DayBudget } from '../sync/day-budget.ts';
 import { bumpResourceVersion } from '../sync/resource-version.ts';
 import { linkNeeds } from './demande-needs.ts';
 import * as repo from './demande-repository.ts';
 import { acceptsSave, nextWriter } from './draft-revision.ts';
 import { askHallDays, checkHallDays } from './hall-days.ts';
+import { foreignRefs } from './household-refs.ts';
 import * as refusal from './request-refusals.ts';
 import type { DemandeOutcome } from './request-refusals.ts';
 
@@ -46,8 +50,24 @@ async function editable(trx: Db, ctx: RequestsContext, p: DemandeSavePayload): P
 	return { row };
 }
 
-/** A new draft: the town's next number, revision 1, and its first history line. */
-async function create(trx: Db, ctx: RequestsContext, p: DemandeSavePayload): Promise<repo.DemandeRow> {
+const CREATIONS: DayBudget = { table: 'household_demande_budget', limit: MAX_DEMANDES_PER_DAY };
+
+/** One of the household's demandes of the day reserved, or the refusal (nothing reserved). */
+async function reserveCreation(trx: Db, ctx: RequestsContext): Promise<DemandeOutcome | null> {
+	const over = await reserveDayBudget(trx, CREATIONS, ctx.account.householdId, parisDate(ctx.now), 1);
+	return over && refusal.tooManyToday();
+}
+
+/**
+ * A new draft: the town's next number, revision 1, and its first history line. `data` is what
+ * is kept: a draft's answers as typed, a submission's as its schema read them.
+ */
+async function create(
+	trx: Db,
+	ctx: RequestsContext,
+	p: DemandeSavePayload,
+	data: unknown
+): Promise<repo.DemandeRow> {
 	const now = ctx.now.toISOString();
 	const row = await repo.insertDemande(trx, {
 		client_id: p.demandeId,
@@ -57,7 +77,7 @@ async function create(trx: Db, ctx: RequestsContext, p: DemandeSavePayload): Pro
 		status: 'brouillon',
 		person_id: null,
 		person_label: null,
-		data_json: JSON.stringify(p.data),
+		data_json: JSON.stringify(data),
 		step: p.step,
 		revision: 1,
 		writer_id: p.writerId,
@@ -79,8 +99,8 @@ const history = (
 	to: repo.DemandeRow['status']
 ) => ({ demandeId, at: ctx.now.toISOString(), accountId: ctx.account.id, author: ctx.author, from, to });
 
-const answers = (ctx: RequestsContext, row: repo.DemandeRow, p: DemandeSavePayload) => ({
-	data_json: JSON.stringify(p.data),
+const answers = (ctx: RequestsContext, row: repo.DemandeRow, p: DemandeSavePayload, data: unknown) => ({
+	data_json: JSON.stringify(data),
 	step: p.step,
 	revision: row.revision + 1,
 	...nextWriter(row, p),
@@ -98,18 +118,40 @@ export async function saveDraft(
 	let row = found.row;
 	if (!row) {
 		if ((await repo.countDrafts(trx, ctx.account.householdId)) >= MAX_DRAFTS) return refusal.tooManyDrafts();
-		row = await create(trx, ctx, p);
+		const over = await reserveCreation(trx, ctx);
+		if (over) return over;
+		row = await create(trx, ctx, p, p.data);
 	} else {
-		row = await repo.updateDemande(trx, row.id, answers(ctx, row, p));
+		row = await repo.updateDemande(trx, row.id, answers(ctx, row, p, p.data));
 	}
 	await bumpResourceVersion(trx, ctx.account.householdId, 'requests');
 	return { ok: true, demande: { number: row.number, revision: row.revision, status: row.status } };
 }
 
 /**
- * demande.submit.v1: the answers checked by the form's whole schema and the hall's days checked
- * before anything is written (a refusal changes nothing), then saved as a save would, sent, with
- * the person concerned, the justificatifs needed and the days asked for, in one transaction.
+ * What a household may not send, checked before anything is written: too many demandes waiting
+ * for the town (salle des fêtes ones apart), a person or an address not of the household.
+ */
+async function refuseToSend(
+	trx: Db,
+	ctx: RequestsContext,
+	except: number | null,
+	answers: unknown,
+	asksHall: boolean
+): Promise<DemandeOutcome | null> {
+	const householdId = ctx.account.householdId;
+	if ((await repo.countOpen(trx, householdId, except)) >= MAX_OPEN_DEMANDES) return refusal.tooManyOpen();
+	if (asksHall && (await repo.countOpenHallRequests(trx, householdId, except)) >= MAX_OPEN_HALL_DEMANDES)
+		return refusal.tooManyOpenHall();
+	const foreign = await foreignRefs(trx, householdId, answers);
+	return Object.keys(foreign).length > 0 ? refusal.invalidAnswers(foreign) : null;
+}
+
+/**
+ * demande.submit.v1: the answers checked by the form's whole schema, the household's bounds and
+ * the hall's days checked before anything is written (a refusal changes nothing), then kept as
+ * the schema read them (no key it does not know), sent, with the person concerned, the
+ * justificatifs needed and the days asked for, in one transaction.
  */
 export async function submitDemande(
 	trx: Db,
@@ -124,22 +166,25 @@ export async function submitDemande(
 	const parsed = form.submitSchema(parisDate(ctx.now)).safeParse(p.data);
 	if (!parsed.success) return refusal.invalidAnswers(fieldErrors(parsed.error));
 	const days = form.hallDays?.(parsed.data) ?? [];
+	const refused = await refuseToSend(trx, ctx, found.row?.id ?? null, parsed.data, days.length > 0);
+	if (refused) return refused;
 	const taken = await checkHallDays(trx, days, found.row?.id ?? null, ctx.now);
 	if (taken) return taken;
+	if (!found.row) {
+		const over = await reserveCreation(trx, ctx);
+		if (over) return over;
+	}
 
 	const householdId = ctx.account.householdId;
-	const row = found.row ?? (await create(trx, ctx, p));
+	const row = found.row ?? (await create(trx, ctx, p, parsed.data));
+	// Of the household: refuseToSend checked every person the answers name.
 	const person = form.personConcerned(parsed.data);
-	const personId =
-		person?.personId != null && (await isHouseholdPerson(trx, householdId, person.personId))
-			? person.personId
-			: null;
 	const sent = await repo.updateDemande(trx, row.id, {
-		...answers(ctx, row, p),
+		...answers(ctx, row, p, parsed.data),
 		status: 'envoyee',
 		// The first sending's date; a complément sent again is a line of the history.
 		submitted_at: row.submitted_at ?? ctx.now.toISOString(),
-		person_id: personId,
+		person_id: person?.personId ?? null,
 		person_label: person?.label ?? null
 	});
 	await linkNeeds(trx, householdId, row.id, form.documents(parsed.data), parisDate(ctx.now));

@@ -3,26 +3,32 @@ import type { MutationResult } from '../../src/lib/domain/sync/protocol.ts';
 import { DAY_CHANGE_BUDGET } from '../../src/lib/domain/sync/push-budget.ts';
 import type { Db } from '../db/database.ts';
 
-/** The table of migration 0008, typed here, beside the only code that reads or writes it. */
-type DayBudgetTable = { household_day_budget: { household_id: number; day: string; spent: number } };
+/** The tables of migrations 0008 and 0010, typed here, beside the only code that reads or writes them. */
+type BudgetRow = { household_id: number; day: string; spent: number };
+type DayBudgetTables = { household_day_budget: BudgetRow; household_demande_budget: BudgetRow };
+export type DayBudget = { table: keyof DayBudgetTables; limit: number };
+
+/** The agenda's: day changes asked for by the household's pushes on one day. */
+export const AGENDA_DAY_BUDGET: DayBudget = { table: 'household_day_budget', limit: DAY_CHANGE_BUDGET };
 
 /**
- * Reserves `weight` day changes of the household's budget for `day` (Paris), in the same statement
- * that checks it, so that two pushes at once cannot both take the last of it; a first push of
- * another day starts the count again. Null when reserved; otherwise the rejection to answer, and
- * nothing is reserved. Run in the transaction that applies the mutation's first part: the
- * reservation commits with its effect, or not at all.
+ * Reserves `weight` of a household's budget for `day` (Paris), in the same statement that checks
+ * it, so that two pushes at once cannot both take the last of it; a first reservation of another
+ * day starts the count again. Null when reserved; otherwise what is left that day, and nothing is
+ * reserved. Run in the transaction that applies the effect: the reservation commits with it, or
+ * not at all.
  */
-export async function reserveDayChanges(
+export async function reserveDayBudget(
 	trx: Db,
+	budget: DayBudget,
 	householdId: number,
 	day: string,
-	weight: number,
-	mutationId: string
-): Promise<MutationResult | null> {
-	const db = trx.withTables<DayBudgetTable>();
+	weight: number
+): Promise<{ left: number } | null> {
+	const db = trx.withTables<DayBudgetTables>();
+	const table = budget.table;
 	const reserved = await db
-		.insertInto('household_day_budget')
+		.insertInto(table)
 		.values({ household_id: householdId, day, spent: weight })
 		.onConflict((oc) =>
 			oc
@@ -30,8 +36,8 @@ export async function reserveDayChanges(
 				.doUpdateSet((eb) => ({
 					spent: eb
 						.case()
-						.when('household_day_budget.day', '=', eb.ref('excluded.day'))
-						.then(eb('household_day_budget.spent', '+', eb.ref('excluded.spent')))
+						.when(`${table}.day`, '=', eb.ref('excluded.day'))
+						.then(eb(`${table}.spent`, '+', eb.ref('excluded.spent')))
 						.else(eb.ref('excluded.spent'))
 						.end(),
 					day: eb.ref('excluded.day')
@@ -39,8 +45,8 @@ export async function reserveDayChanges(
 				// Not reserved, and nothing written, when it would go past the budget of that day.
 				.where((eb) =>
 					eb.or([
-						eb('household_day_budget.day', '<>', eb.ref('excluded.day')),
-						eb(eb('household_day_budget.spent', '+', eb.ref('excluded.spent')), '<=', DAY_CHANGE_BUDGET)
+						eb(`${table}.day`, '<>', eb.ref('excluded.day')),
+						eb(eb(`${table}.spent`, '+', eb.ref('excluded.spent')), '<=', budget.limit)
 					])
 				)
 		)
@@ -48,9 +54,21 @@ export async function reserveDayChanges(
 		.executeTakeFirst();
 	if (reserved) return null;
 	const row = await db
-		.selectFrom('household_day_budget')
+		.selectFrom(table)
 		.select('spent')
 		.where('household_id', '=', householdId)
 		.executeTakeFirstOrThrow();
-	return overDayBudgetResult(mutationId, weight, DAY_CHANGE_BUDGET - row.spent);
+	return { left: budget.limit - row.spent };
+}
+
+/** The agenda's day changes: the rejection to answer when over the budget, else null (reserved). */
+export async function reserveDayChanges(
+	trx: Db,
+	householdId: number,
+	day: string,
+	weight: number,
+	mutationId: string
+): Promise<MutationResult | null> {
+	const over = await reserveDayBudget(trx, AGENDA_DAY_BUDGET, householdId, day, weight);
+	return over && overDayBudgetResult(mutationId, weight, over.left);
 }

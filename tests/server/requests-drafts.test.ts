@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { DRAFT_CONFLICT, MAX_DRAFTS } from '../../src/lib/domain/requests/mutations.ts';
+import { DRAFT_CONFLICT, MAX_DEMANDES_PER_DAY, MAX_DRAFTS } from '../../src/lib/domain/requests/mutations.ts';
 import { FRENCH_SENTENCE } from './support/agenda.ts';
 import { apply, draft, requestRows, twoHouseholds } from './support/requests.ts';
 
@@ -126,7 +126,11 @@ describe('demande.save.v1: a draft on the server', () => {
 
 	it(`keeps at most ${MAX_DRAFTS} drafts per household, refused with a reason`, async () => {
 		const { ctx, dupin, martin } = await twoHouseholds();
-		for (let i = 0; i < MAX_DRAFTS; i++) await apply(ctx, dupin, 'save', draft());
+		// Started over several days: a day's creations are bounded too (requests-bounds.test.ts).
+		for (let i = 0; i < MAX_DRAFTS; i++) {
+			ctx.clock.set(`2026-11-${String(1 + Math.floor(i / MAX_DEMANDES_PER_DAY)).padStart(2, '0')}T09:00:00Z`);
+			await apply(ctx, dupin, 'save', draft());
+		}
 		const before = await requestRows(ctx);
 		const refused = await apply(ctx, dupin, 'save', draft());
 		expect(refused).toMatchObject({ ok: false, code: 'trop-de-brouillons' });

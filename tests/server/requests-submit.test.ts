@@ -45,13 +45,26 @@ describe('demande.submit.v1: sending a demande', () => {
 		expect(await ctx.db.selectFrom('demande_history').select('to_status').execute()).toHaveLength(2);
 	});
 
-	it('names a person of another household only by the label: person_id stays null', async () => {
+	it('refuses a person of another household, beside the field, and writes nothing', async () => {
 		const { ctx, dupin, martin } = await twoHouseholds();
 		const d = draft({ data: { enfant: { personId: martin.leaId, nom: 'MARTIN Léa' } } });
+		const before = await requestRows(ctx);
+		const refused = await apply(ctx, dupin, 'submit', d);
+		expect(refused).toMatchObject({ ok: false, code: DEMANDE_INVALID });
+		if (!refused.ok)
+			expect(refused.fields?.['enfant.personId']).toMatch(/ne fait pas .* partie de votre foyer/);
+		expect(await requestRows(ctx)).toEqual(before);
+	});
+
+	it('keeps the answers as the form read them: a key it does not know is not kept', async () => {
+		const { ctx, dupin } = await twoHouseholds();
+		const d = draft({
+			data: { enfant: { personId: dupin.timId, nom: '  DUPIN Tim', status: 'clos' }, history: [1, 2] }
+		});
 		expect(await apply(ctx, dupin, 'submit', d)).toMatchObject({ ok: true });
-		expect(await demandeRow(ctx, d.demandeId)).toMatchObject({ person_id: null, person_label: 'MARTIN Léa' });
-		const needs = await ctx.db.selectFrom('demande_document').selectAll().execute();
-		expect(needs.every((n) => n.person_id === null)).toBe(true);
+		expect(JSON.parse((await demandeRow(ctx, d.demandeId)).data_json)).toEqual({
+			enfant: { personId: dupin.timId, nom: '  DUPIN Tim' }
+		});
 	});
 
 	it('refuses answers its form refuses, field by field in French, and changes nothing', async () => {
