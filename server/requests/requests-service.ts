@@ -169,6 +169,9 @@ export async function submitDemande(
 	const refused = await refuseToSend(trx, ctx, found.row?.id ?? null, parsed.data, days.length > 0);
 	if (refused) return refused;
 	const taken = await checkHallDays(trx, days, found.row?.id ?? null, ctx.now);
+	// Shown beside the days too, so the form goes back to them.
+	if (taken && !taken.ok && form.hallDaysField)
+		return { ...taken, fields: { [form.hallDaysField]: 'Date indisponible : choisissez-en une autre.' } };
 	if (taken) return taken;
 	if (!found.row) {
 		const over = await reserveCreation(trx, ctx);

@@ -89,3 +89,59 @@ test('a salle des fêtes request, from its page to Mes demandes; its day then sh
 	await expect(taken).toBeDisabled();
 	await expectNoAxeViolations(page);
 });
+
+/** A request for `saturday` filled in up to its recap. */
+async function toRecap(page: Page, saturday: ReturnType<typeof aSaturday>) {
+	await page.goto(PAGE);
+	await startDemande(page);
+	await showMonth(page, saturday.month);
+	await page.getByRole('button', { name: saturday.label, exact: true }).click();
+	await page.getByLabel('Heure de début').fill('14:00');
+	await page.getByLabel('Heure de fin').fill('23:30');
+	await page.getByLabel('Type d’événement').selectOption({ label: 'Anniversaire' });
+	await page.getByLabel('Nombre de personnes').fill('45');
+	for (const step of ['Contact', 'Justificatifs', 'Informations de la demande']) {
+		await page.getByRole('button', { name: 'Suivant', exact: true }).click();
+		await expect(currentStep(page)).toContainText(step);
+	}
+}
+
+test('a day asked for on another device meanwhile: the server refuses, the parent reads why, nothing typed is lost', async ({
+	page,
+	browser,
+	baseURL
+}) => {
+	const saturday = aSaturday();
+	await signInTo(page, PAGE);
+	await toRecap(page, saturday);
+
+	// The other parent, on the computer, sends a request for the same Saturday first.
+	const computer = await browser.newContext({ baseURL });
+	const other = await computer.newPage();
+	await signInTo(other, PAGE);
+	await toRecap(other, saturday);
+	await other.getByRole('button', { name: 'Enregistrer la demande' }).click();
+	await expect(other.getByRole('status').filter({ hasText: 'a bien été envoyée' })).toBeVisible({
+		timeout: 20_000
+	});
+	await computer.close();
+
+	// The phone still showed the day free: its sending is refused by the server, with the reason.
+	await page.getByRole('button', { name: 'Enregistrer la demande' }).click();
+	const reason = page.getByText(/La salle des fêtes est déjà demandée ou réservée le/);
+	await expect(reason).toBeVisible({ timeout: 20_000 });
+	await expect(page.getByRole('status').filter({ hasText: 'a bien été envoyée' })).toHaveCount(0);
+	await expectNoAxeViolations(page);
+	// What was typed is kept: the request goes back to its days, the hours and the event still there.
+	await expect(currentStep(page)).toContainText('Réservation');
+	await expect(page.getByLabel('Date de début')).toHaveAccessibleDescription(/Date indisponible/);
+	await expect(page.getByLabel('Heure de début')).toHaveValue('14:00');
+	await expect(page.getByLabel('Nombre de personnes')).toHaveValue('45');
+	await page.getByRole('link', { name: 'Mes demandes' }).first().click();
+	await expect(
+		page
+			.getByRole('row')
+			.filter({ hasText: 'Location de la salle des fêtes' })
+			.filter({ hasText: 'Brouillon' })
+	).not.toHaveCount(0);
+});

@@ -1,4 +1,4 @@
-import { DEMANDE_INVALID, DRAFT_CONFLICT, type DraftConflict } from './mutations.ts';
+import { DRAFT_CONFLICT, type DraftConflict } from './mutations.ts';
 import { editableByFamily, type DemandeStatusCode } from './status.ts';
 
 /**
@@ -116,8 +116,8 @@ export function decideRefusal(refusal: {
 	if (refusal.code === DRAFT_CONFLICT && refusal.conflict)
 		return { action: 'conflict', conflict: refusal.conflict };
 	const reason = refusal.reason ?? "La mairie n'a pas pu enregistrer cette demande.";
-	const fields = refusal.code === DEMANDE_INVALID ? (refusal.fields ?? {}) : {};
-	return { action: 'refused', reason, fields };
+	// The fields it names (answers to correct, the hall's days taken), where the form leads back.
+	return { action: 'refused', reason, fields: refusal.fields ?? {} };
 }
 
 /**

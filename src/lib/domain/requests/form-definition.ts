@@ -48,4 +48,6 @@ export type FormDefinition<Data = unknown> = {
 	documents(data: Data): DocumentNeed[];
 	/** The days of the salle des fêtes it asks for (only that form). */
 	hallDays?(data: Data): string[];
+	/** The field beside which a refusal of those days is shown ("reservation.dateDebut"). */
+	hallDaysField?: string;
 };

@@ -120,5 +120,6 @@ export const salleDesFetes: FormDefinition<SalleDesFetes> = {
 	],
 	personConcerned: ({ contact }) => ({ personId: null, label: contact.nom }),
 	documents: ({ justificatifs: j }) => documentNeeds(j, {}, SALLE_DOCUMENTS),
-	hallDays: ({ reservation: r }) => daysFromTo(r.dateDebut, r.dateFin)
+	hallDays: ({ reservation: r }) => daysFromTo(r.dateDebut, r.dateFin),
+	hallDaysField: 'reservation.dateDebut'
 };
