@@ -3,38 +3,101 @@ import type { Db } from '../db/database.ts';
 import { JsonAnswer } from '../http/json-answer.ts';
 import { LruMap } from '../read-cache/lru-map.ts';
 import { answerBytes } from '../read-cache/pull-answers.ts';
-import { readResourceVersion } from '../sync/resource-version.ts';
+import { otherCommits } from '../sync/other-commits.ts';
+import { resourceGenerations } from '../sync/resource-generation.ts';
+import { resourceVersionReader } from '../sync/resource-version.ts';
 import { requestsSnapshot } from './requests-snapshot.ts';
 
 const MiB = 1024 * 1024;
 /**
- * A household's last whole answer, kept by its version: a phone pulls at every start, `online`
- * and change, a new device or an emptied database without `known`, and the largest answer (100
- * demandes of 32 KiB of answers, 3 MiB of JSON) took 50 ms or more to build and compress. Every
- * change raises the version in its transaction (server/sync/resource-version.ts), so an answer
- * kept under the current version is the current state. Bounded by memory, never by households.
+ * What is kept of a household's Mes demandes: its version, the `unchanged` answer of that version,
+ * and its last whole answer. A phone pulls at every start, `online` and change, a new device or an
+ * emptied database without `known`, and the largest answer (100 demandes of 32 KiB of answers,
+ * 3 MiB of JSON) took 50 ms or more to build and compress. Bounded by count (more households
+ * than the town has: an entry without its whole answer counts about 1 KB) and by memory.
  */
-export const REQUESTS_CACHE_LIMITS = { totalBytes: 32 * MiB, answerBytes: 4 * MiB };
+export const REQUESTS_CACHE_LIMITS = { households: 20_000, totalBytes: 32 * MiB, answerBytes: 4 * MiB };
 
-type Kept = { version: number; answer: JsonAnswer<RequestsSnapshot> };
+type Kept = {
+	/** The household's generation and the other connections' commits when the version was read. */
+	generation: number;
+	commits: number;
+	version: number;
+	unchanged: JsonAnswer<RequestsSnapshot>;
+	whole?: JsonAnswer<RequestsSnapshot>;
+};
 
-export function requestsAnswers(db: Db) {
-	const kept = new LruMap<number, Kept>(Number.MAX_SAFE_INTEGER, {
-		maxBytes: REQUESTS_CACHE_LIMITS.totalBytes,
-		bytesOf: (entry) => answerBytes(entry.answer)
+const RESOURCE = 'requests';
+
+/**
+ * Mes demandes' pull answers. While nothing of a household's demandes or documents was changed
+ * (its generation, moved by every bumpResourceVersion, see server/sync/resource-generation.ts)
+ * and no other connection committed, both answers come from memory without a query, whatever
+ * the rest of the town writes. Otherwise the version is read again (one query): the same version
+ * keeps what was kept, since every change raises it in its own transaction; a new one is built.
+ */
+export function requestsAnswers(db: Db, limits = REQUESTS_CACHE_LIMITS) {
+	const readVersion = resourceVersionReader(db);
+	const commits = otherCommits(db);
+	const kept = new LruMap<number, Kept>(limits.households, {
+		maxBytes: limits.totalBytes,
+		bytesOf: (k) => answerBytes(k.unchanged) + (k.whole ? answerBytes(k.whole) : 0)
 	});
+
+	/** What is kept of the household, if still true at these commits of other connections. */
+	const current = (householdId: number, seen: number): Kept | undefined => {
+		const k = kept.get(householdId);
+		return k?.commits === seen && k.generation === resourceGenerations.of(householdId, RESOURCE)
+			? k
+			: undefined;
+	};
+
 	return {
+		/** The answer from memory, without awaiting anything, when it can be trusted. */
+		remembered(householdId: number, known?: number): JsonAnswer<RequestsSnapshot> | undefined {
+			const seen = commits.known();
+			const k = seen === undefined ? undefined : current(householdId, seen);
+			if (!k) return undefined;
+			return known === k.version ? k.unchanged : k.whole;
+		},
+
 		async answer(householdId: number, known?: number): Promise<JsonAnswer<RequestsSnapshot>> {
-			// Read before the snapshot: a change landing meanwhile moves it, and the next pull rebuilds.
-			const version = await readResourceVersion(db, householdId, 'requests');
-			if (known === version) return new JsonAnswer<RequestsSnapshot>({ version, unchanged: true });
-			const entry = kept.get(householdId);
-			if (entry?.version === version) return entry.answer;
-			const answer = new JsonAnswer<RequestsSnapshot>(await requestsSnapshot(db, householdId, version));
-			if (answerBytes(answer) <= REQUESTS_CACHE_LIMITS.answerBytes)
-				kept.set(householdId, { version, answer });
-			else kept.delete(householdId);
-			return answer;
+			const seen = commits.known() ?? (await commits.check());
+			let k = current(householdId, seen);
+			if (!k) {
+				// Read before the database: a change landing meanwhile moves it, and the next pull reads again.
+				const generation = resourceGenerations.of(householdId, RESOURCE);
+				const version = await readVersion(householdId, RESOURCE);
+				const before = kept.get(householdId);
+				k =
+					before?.version === version
+						? { ...before, generation, commits: seen }
+						: {
+								generation,
+								commits: seen,
+								version,
+								unchanged: new JsonAnswer<RequestsSnapshot>({ version, unchanged: true })
+							};
+			}
+			if (known === k.version) {
+				kept.set(householdId, k);
+				return k.unchanged;
+			}
+			let whole = k.whole;
+			if (!whole) {
+				whole = new JsonAnswer<RequestsSnapshot>(await requestsSnapshot(db, householdId, k.version));
+				// Above its size, given but not kept: the version and its `unchanged` answer still are.
+				if (answerBytes(whole) <= limits.answerBytes) k = { ...k, whole };
+			}
+			kept.set(householdId, k);
+			return whole;
+		},
+
+		/** What is kept, for the tests and the bench. */
+		stats() {
+			let wholes = 0;
+			for (const k of kept.values()) if (k.whole) wholes++;
+			return { households: kept.size, wholes, bytes: kept.bytes };
 		}
 	};
 }

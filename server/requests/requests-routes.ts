@@ -34,6 +34,9 @@ export function requestsRoutes(deps: AppDeps) {
 					'Une nouvelle version du portail est disponible : rechargez la page pour synchroniser.'
 				);
 			}
+			// Most pulls ask again for what has not changed: answered without awaiting anything.
+			const remembered = answers.remembered(account.householdId, known);
+			if (remembered) return remembered.respond(c);
 			return (await answers.answer(account.householdId, known)).respond(c);
 		})
 		.get('/salle-des-fetes/jours', async (c) => {
