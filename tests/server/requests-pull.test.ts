@@ -5,6 +5,7 @@ import {
 	requestsSnapshotSchema,
 	type RequestsSnapshot
 } from '../../src/lib/domain/requests/snapshot.ts';
+import { MAX_DEMANDES_PER_DAY } from '../../src/lib/domain/requests/mutations.ts';
 import { SYNC_SCHEMA_VERSION } from '../../src/lib/domain/sync/protocol.ts';
 import { expectError } from './support/expect.ts';
 import { json, TestClient, type TestClient as Client } from './support/http-client.ts';
@@ -139,7 +140,13 @@ describe('GET /api/requests/pull', () => {
 
 	it(`gives the ${MAX_PULLED_DEMANDES} most recent demandes and ${MAX_PULLED_DOCUMENTS} most recent documents`, async () => {
 		const { ctx, dupin } = await twoHouseholds();
-		for (let i = 0; i <= MAX_PULLED_DEMANDES; i++) await apply(ctx, dupin, 'submit', draft());
+		// Sent over several days and answered by the town: a household's bounds (requests-bounds.test.ts).
+		for (let i = 0; i <= MAX_PULLED_DEMANDES; i++) {
+			ctx.clock.set(`2026-11-${String(1 + Math.floor(i / MAX_DEMANDES_PER_DAY)).padStart(2, '0')}T09:00:00Z`);
+			const d = draft();
+			await apply(ctx, dupin, 'submit', d);
+			await setStatus(ctx, d.demandeId, 'clos');
+		}
 		for (let i = 0; i <= MAX_PULLED_DOCUMENTS; i++) {
 			const uploadedAt = new Date(Date.UTC(2026, 0, 1) + i * 3600000).toISOString();
 			await fileDocument(ctx, dupin, { type: 'piece-jointe', uploadedAt });
