@@ -4,6 +4,11 @@ declare global {
 		interface Error {
 			code?: string;
 		}
+		/** What a page tells the next one it leads to (history state: Back shows it again). */
+		interface PageState {
+			/** Mes demandes' status line: "Le brouillon … a été supprimé." */
+			said?: string;
+		}
 	}
 }
 

@@ -59,3 +59,43 @@ export async function foreignRefs(
 	}
 	return errors;
 }
+
+/** Where `target` stands in the answers ("message.pieceJointe"), the first place found. */
+function pathOf(value: unknown, target: string, path: string[] = []): string | null {
+	if (value === target) return path.join('.');
+	if (value === null || typeof value !== 'object') return null;
+	for (const [key, item] of Object.entries(value)) {
+		const found = pathOf(item, target, [...path, key]);
+		if (found !== null) return found;
+	}
+	return null;
+}
+
+/**
+ * The files a demande's answers name that the household does not have: a file refused when it
+ * was sent (its type, its size), or another household's. The parent is told beside the field,
+ * rather than the demande saying "joint" for a file the town never got.
+ */
+export async function missingDocuments(
+	db: Db,
+	householdId: number,
+	answers: unknown,
+	documentIds: readonly string[]
+): Promise<Record<string, string>> {
+	const ids = [...new Set(documentIds)].slice(0, MAX_REFS);
+	if (ids.length === 0) return {};
+	const rows = await db
+		.selectFrom('document')
+		.select('client_id')
+		.where('household_id', '=', householdId)
+		.where('client_id', 'in', ids)
+		.execute();
+	const held = new Set(rows.map((r) => r.client_id));
+	const errors: Record<string, string> = {};
+	for (const id of ids) {
+		if (held.has(id)) continue;
+		errors[pathOf(answers, id) ?? '_'] =
+			'Ce fichier n’a pas été reçu par la mairie : choisissez-le de nouveau, ou un autre.';
+	}
+	return errors;
+}

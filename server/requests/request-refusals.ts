@@ -1,4 +1,4 @@
-import { formatParisDateTime } from '../../src/lib/domain/agenda/paris-time.ts';
+import { formatParisDateTimeSeconds } from '../../src/lib/domain/agenda/paris-time.ts';
 import {
 	DEMANDE_INVALID,
 	DRAFT_CONFLICT,
@@ -82,8 +82,8 @@ export function draftConflict(
 	stored: { revision: number; updatedAt: string },
 	savedAt: string
 ): DemandeOutcome {
-	const theirs = formatParisDateTime(new Date(stored.updatedAt));
-	const mine = formatParisDateTime(new Date(savedAt));
+	const theirs = formatParisDateTimeSeconds(new Date(stored.updatedAt));
+	const mine = formatParisDateTimeSeconds(new Date(savedAt));
 	return {
 		ok: false,
 		code: DRAFT_CONFLICT,

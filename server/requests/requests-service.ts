@@ -20,7 +20,7 @@ import { linkNeeds } from './demande-needs.ts';
 import * as repo from './demande-repository.ts';
 import { acceptsSave, nextWriter } from './draft-revision.ts';
 import { askHallDays, checkHallDays } from './hall-days.ts';
-import { foreignRefs } from './household-refs.ts';
+import { foreignRefs, missingDocuments } from './household-refs.ts';
 import * as refusal from './request-refusals.ts';
 import type { DemandeOutcome } from './request-refusals.ts';
 
@@ -137,14 +137,18 @@ async function refuseToSend(
 	ctx: RequestsContext,
 	except: number | null,
 	answers: unknown,
-	asksHall: boolean
+	asksHall: boolean,
+	documentIds: readonly string[]
 ): Promise<DemandeOutcome | null> {
 	const householdId = ctx.account.householdId;
 	if ((await repo.countOpen(trx, householdId, except)) >= MAX_OPEN_DEMANDES) return refusal.tooManyOpen();
 	if (asksHall && (await repo.countOpenHallRequests(trx, householdId, except)) >= MAX_OPEN_HALL_DEMANDES)
 		return refusal.tooManyOpenHall();
-	const foreign = await foreignRefs(trx, householdId, answers);
-	return Object.keys(foreign).length > 0 ? refusal.invalidAnswers(foreign) : null;
+	const wrong = {
+		...(await foreignRefs(trx, householdId, answers)),
+		...(await missingDocuments(trx, householdId, answers, documentIds))
+	};
+	return Object.keys(wrong).length > 0 ? refusal.invalidAnswers(wrong) : null;
 }
 
 /**
@@ -166,7 +170,9 @@ export async function submitDemande(
 	const parsed = form.submitSchema(parisDate(ctx.now)).safeParse(p.data);
 	if (!parsed.success) return refusal.invalidAnswers(fieldErrors(parsed.error));
 	const days = form.hallDays?.(parsed.data) ?? [];
-	const refused = await refuseToSend(trx, ctx, found.row?.id ?? null, parsed.data, days.length > 0);
+	const needs = form.documents(parsed.data);
+	const given = needs.flatMap((n) => (n.documentId ? [n.documentId] : []));
+	const refused = await refuseToSend(trx, ctx, found.row?.id ?? null, parsed.data, days.length > 0, given);
 	if (refused) return refused;
 	const taken = await checkHallDays(trx, days, found.row?.id ?? null, ctx.now);
 	// Shown beside the days too, so the form goes back to them.
@@ -190,7 +196,7 @@ export async function submitDemande(
 		person_id: person?.personId ?? null,
 		person_label: person?.label ?? null
 	});
-	await linkNeeds(trx, householdId, row.id, form.documents(parsed.data), parisDate(ctx.now));
+	await linkNeeds(trx, householdId, row.id, needs, parisDate(ctx.now));
 	await askHallDays(trx, row.id, days);
 	await repo.addHistory(trx, history(ctx, row.id, row.status, 'envoyee'));
 	await bumpResourceVersion(trx, householdId, 'requests');

@@ -86,11 +86,28 @@ test.describe('a draft survives anything', () => {
 		await expect(choice).toContainText('Cet appareil :');
 		await expect(choice).toContainText('Autre appareil :');
 		await expectNoAxeViolations(page);
+		// The versions are told apart to the second; the keyboard lands on the step after the choice.
+		await expect(choice).toContainText(/modifié le \d\d\/\d\d\/\d{4} à \d\d:\d\d:\d\d/);
 		await choice.getByRole('button', { name: 'Garder la version de cet appareil' }).click();
 		await expect(choice).toHaveCount(0);
+		await expect(page.getByRole('heading', { level: 2, name: 'Votre message' })).toBeFocused();
 		await draftOnServer(page, id);
 		await other.reload();
 		await expect(other.getByLabel('Objet')).toHaveValue('Version du téléphone', { timeout: 15_000 });
+
+		// Again, and this time the phone keeps the computer's version.
+		await page.context().setOffline(true);
+		await page.getByLabel('Objet').fill('Deuxième version du téléphone');
+		await other.getByLabel('Objet').fill('Deuxième version de l’ordinateur');
+		await draftOnServer(other, id);
+		await page.context().setOffline(false);
+		await page.evaluate(() => window.dispatchEvent(new Event('online')));
+		await expect(choice).toBeVisible({ timeout: 20_000 });
+		await choice.getByRole('button', { name: "Garder la version de l'autre appareil" }).click();
+		await expect(choice).toHaveCount(0);
+		await expect(page.getByLabel('Objet')).toHaveValue('Deuxième version de l’ordinateur', {
+			timeout: 15_000
+		});
 		await computer.close();
 	});
 
@@ -137,5 +154,22 @@ test.describe('a draft survives anything', () => {
 		await expect(page.getByRole('heading', { level: 1, name: 'Mes demandes' })).toBeVisible();
 		await expect(page.getByText('Liste à jour')).toBeVisible();
 		await expect(row).toHaveCount(0);
+	});
+
+	test('"Annuler la demande" deletes the draft and says so in Mes demandes, the keyboard on its title', async ({
+		page
+	}) => {
+		await signInTo(page, '/demarches/contacter-la-mairie');
+		const id = await startDemande(page);
+		await page.getByLabel('Objet').fill('À annuler');
+		await draftOnServer(page, id);
+		await page.getByRole('button', { name: 'Annuler la demande' }).click();
+		await page.getByRole('button', { name: 'Oui, supprimer le brouillon' }).click();
+		await expect(page).toHaveURL(/\/demandes$/);
+		await expect(
+			page.getByRole('status').filter({ hasText: /Le brouillon Contacter la mairie n° \d+ a été supprimé\./ })
+		).toBeVisible();
+		await expect(page.getByRole('heading', { level: 1, name: 'Mes demandes' })).toBeFocused();
+		await expect(page.getByRole('row').filter({ hasText: 'À annuler' })).toHaveCount(0);
 	});
 });

@@ -86,8 +86,8 @@ describe('demande.save.v1: a draft on the server', () => {
 			ok: false,
 			code: DRAFT_CONFLICT,
 			reason:
-				'Ce brouillon a été enregistré sur un autre appareil le 28/11/2026 à 10:30 ; la version de cet ' +
-				'appareil date du 28/11/2026 à 10:10. Choisissez la version à garder.',
+				'Ce brouillon a été enregistré sur un autre appareil le 28/11/2026 à 10:30:00 ; la version de cet ' +
+				'appareil date du 28/11/2026 à 10:10:00. Choisissez la version à garder.',
 			conflict: { revision: 2, updatedAt: '2026-11-28T09:30:00.000Z' }
 		});
 		expect(await requestRows(ctx)).toEqual(before);

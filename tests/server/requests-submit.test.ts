@@ -86,7 +86,7 @@ describe('demande.submit.v1: sending a demande', () => {
 		expect(await requestRows(ctx)).toEqual(before);
 	});
 
-	it('links each justificatif needed: the one given, else a still-valid one on file, else Non fourni', async () => {
+	it('links each justificatif needed: the one given, else a still-valid one on file, else Non fourni; refuses a file it does not have', async () => {
 		const { ctx, dupin, martin } = await twoHouseholds();
 		const livret = await fileDocument(ctx, dupin, { type: 'livret-famille', personId: dupin.timId });
 		// On file: an expired CAF, a newer one waiting for validation, and the valid one to reuse.
@@ -116,24 +116,25 @@ describe('demande.submit.v1: sending a demande', () => {
 			{ type: 'livret-famille', person_id: dupin.timId, client_id: livret }
 		]);
 
-		// Another household's document, named by its UUID, is not given: Non fourni.
+		// Another household's document, or one the server never got (refused when sent), is refused
+		// beside its field: the demande would say "joint" for a file the town does not have.
 		const theirs = await fileDocument(ctx, martin, { type: 'livret-famille', personId: martin.leaId });
-		const e = draft({
-			data: {
-				enfant: { personId: null, nom: 'DUPIN Tom' },
-				justificatifs: { 'livret-famille': { choice: 'envoyer', documentId: theirs } }
-			}
-		});
-		await apply(ctx, dupin, 'submit', e);
-		const row = await demandeRow(ctx, e.demandeId);
-		expect(
-			await ctx.db
-				.selectFrom('demande_document')
-				.select(['type', 'document_id', 'person_label'])
-				.where('demande_id', '=', row.id)
-				.where('type', '=', 'livret-famille')
-				.execute()
-		).toEqual([{ type: 'livret-famille', document_id: null, person_label: 'DUPIN Tom' }]);
+		for (const documentId of [theirs, randomUUID()]) {
+			const e = draft({
+				data: {
+					enfant: { personId: null, nom: 'DUPIN Tom' },
+					justificatifs: { 'livret-famille': { choice: 'envoyer', documentId } }
+				}
+			});
+			const before = await requestRows(ctx);
+			const refused = await apply(ctx, dupin, 'submit', e);
+			expect(refused).toMatchObject({ ok: false, code: DEMANDE_INVALID });
+			if (!refused.ok)
+				expect(refused.fields).toEqual({
+					'justificatifs.livret-famille.documentId': expect.stringMatching(/n’a pas été reçu par la mairie/)
+				});
+			expect(await requestRows(ctx)).toEqual(before);
+		}
 	});
 
 	it('refuses to send a demande already sent, or to save or delete a refused one', async () => {

@@ -1,4 +1,4 @@
-import { formatParisDateTime, parisDate } from '../domain/agenda/paris-time.ts';
+import { formatParisDateTime, formatParisDateTimeSeconds, parisDate } from '../domain/agenda/paris-time.ts';
 
 /** French display of an ISO day or instant: 13/02/2018, « 13/02/2018 à 15:10 ». */
 export function formatDay(iso: string): string {
@@ -8,6 +8,10 @@ export function formatDay(iso: string): string {
 
 export function formatDateTime(iso: string): string {
 	return formatParisDateTime(new Date(iso));
+}
+
+export function formatDateTimeSeconds(iso: string): string {
+	return formatParisDateTimeSeconds(new Date(iso));
 }
 
 /**

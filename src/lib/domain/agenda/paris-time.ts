@@ -66,3 +66,14 @@ const display = new Intl.DateTimeFormat('fr-FR', {
 export function formatParisDateTime(instant: Date): string {
 	return display.format(instant).replace(' ', ' à ');
 }
+
+const displaySeconds = new Intl.DateTimeFormat('fr-FR', {
+	dateStyle: 'short',
+	timeStyle: 'medium',
+	timeZone: 'Europe/Paris'
+});
+
+/** "02/12/2026 à 10:00:12": two versions of a draft saved the same minute are told apart. */
+export function formatParisDateTimeSeconds(instant: Date): string {
+	return displaySeconds.format(instant).replace(' ', ' à ');
+}
