@@ -202,6 +202,23 @@ describe('a justificatif sent by a household', () => {
 		expect(doc).toMatchObject({ name: '.._.._etc_passwd_.pdf', personLabel: 'Zoé DUPIN', personId: null });
 	});
 
+	it('refuses a person’s label with a control character, as the forms do, and drops bidi overrides', async () => {
+		const { ctx, client } = await dupins();
+		for (const personLabel of ['\u0000\u0007ctrl', 'Zoé\nDUPIN', 'Zoé\u007f']) {
+			await expectError(await upload(ctx, client, PDF, { personLabel }), 400, {
+				code: 'invalid_fields',
+				fields: { personLabel: 'Caractère non autorisé.' }
+			});
+		}
+		await expectNothingWritten(ctx);
+		const turned = await uploaded(
+			await upload(ctx, client, PDF, { personLabel: '\u202eZoé\u2066 DUPIN\u200f' })
+		);
+		expect(turned.personLabel).toBe('Zoé DUPIN');
+		const onlyBidi = await uploaded(await upload(ctx, client, PDF, { personLabel: ' \u202e ' }));
+		expect(onlyBidi.personLabel).toBeNull();
+	});
+
 	it('needs a session (401) and the portal’s origin (403), refused unread', async () => {
 		const { ctx, client } = await dupins();
 		const anonymous = streamedBody(PDF, 1000);
