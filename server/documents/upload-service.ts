@@ -5,10 +5,13 @@ import type { UploadQuery } from '../../src/lib/domain/documents/upload-query.ts
 import type { CurrentAccount } from '../accounts/sessions.ts';
 import type { AppDeps } from '../deps.ts';
 import { AppError } from '../http/errors.ts';
+import { ensureRoomFor } from './disk-floor.ts';
 import {
 	countDocuments,
 	findByClientId,
+	MAX_BYTES_PER_HOUSEHOLD,
 	MAX_DOCUMENTS_PER_HOUSEHOLD,
+	storedBytes,
 	toDocumentView
 } from './document-repository.ts';
 import { bumpResourceVersion } from '../sync/resource-version.ts';
@@ -39,6 +42,19 @@ const tooMany = () =>
 		`Votre foyer a déjà ${MAX_DOCUMENTS_PER_HOUSEHOLD} justificatifs enregistrés, le maximum. Contactez la mairie pour en retirer.`
 	);
 
+const overQuota = () =>
+	new AppError(
+		413,
+		'quota_exceeded',
+		`Avec ce fichier, les justificatifs de votre foyer dépasseraient ${MAX_BYTES_PER_HOUSEHOLD / (1024 * 1024)} Mo, le maximum. Contactez la mairie pour en retirer.`
+	);
+
+/** Whether the household's library can take `size` more bytes, as one more document. */
+async function checkRoom(db: Parameters<typeof countDocuments>[0], householdId: number, size: number) {
+	if ((await countDocuments(db, householdId)) >= MAX_DOCUMENTS_PER_HOUSEHOLD) throw tooMany();
+	if ((await storedBytes(db, householdId)) + size > MAX_BYTES_PER_HOUSEHOLD) throw overQuota();
+}
+
 /** An answer decided from what is on file, before a byte of the body is read. */
 async function decidedBeforeReading(deps: AppDeps, account: CurrentAccount, upload: Upload) {
 	const existing = await findByClientId(deps.db, upload.clientId);
@@ -49,18 +65,21 @@ async function decidedBeforeReading(deps: AppDeps, account: CurrentAccount, uplo
 	if (personId !== undefined && !(await isHouseholdPerson(deps.db, account.householdId, personId))) {
 		throw new AppError(404, 'not_found', 'Personne introuvable.');
 	}
-	if ((await countDocuments(deps.db, account.householdId)) >= MAX_DOCUMENTS_PER_HOUSEHOLD) throw tooMany();
+	// By the declared size: a file that would not fit is refused unread.
+	await checkRoom(deps.db, account.householdId, upload.size);
 	return null;
 }
 
 /**
  * Invariant of the insert: a document row exists only with its whole file on disk, the household
- * holds at most MAX_DOCUMENTS_PER_HOUSEHOLD, and its "requests" version moves with the row.
+ * holds at most MAX_DOCUMENTS_PER_HOUSEHOLD and MAX_BYTES_PER_HOUSEHOLD (counted again here, in
+ * the transaction: two uploads may each have fitted alone), and its "requests" version moves with
+ * the row.
  */
 async function record(deps: AppDeps, account: CurrentAccount, upload: Upload, file: ReceivedFile) {
 	const now = deps.clock.now().toISOString();
 	return deps.db.transaction().execute(async (trx) => {
-		if ((await countDocuments(trx, account.householdId)) >= MAX_DOCUMENTS_PER_HOUSEHOLD) throw tooMany();
+		await checkRoom(trx, account.householdId, file.size);
 		const row = await trx
 			.insertInto('document')
 			.values({
@@ -96,6 +115,7 @@ export async function uploadDocument(
 	const decided = await decidedBeforeReading(deps, account, upload);
 	if (decided) return decided;
 	if (!upload.body) throw new AppError(400, 'empty_file', 'Le fichier est vide.');
+	await ensureRoomFor(files.dirs.files, upload.size);
 	const release = files.gate.enter(account.householdId);
 	let file: ReceivedFile;
 	try {
