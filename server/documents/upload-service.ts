@@ -15,6 +15,7 @@ import {
 	toDocumentView
 } from './document-repository.ts';
 import { bumpResourceVersion } from '../sync/resource-version.ts';
+import { UploadBody } from './upload-body.ts';
 import type { UploadDirs } from './upload-dirs.ts';
 import { receiveFile, type ReceivedFile } from './upload-files.ts';
 import type { UploadGate } from './upload-gate.ts';
@@ -26,6 +27,8 @@ export type Upload = {
 	size: number;
 	maxBytes: number;
 	body: ReadableStream<Uint8Array> | null;
+	/** The sender's address (clientIp): its share of the upload gate. */
+	from: string;
 };
 export type UploadAnswer = { document: DocumentView; created: boolean };
 
@@ -105,21 +108,42 @@ async function record(deps: AppDeps, account: CurrentAccount, upload: Upload, fi
 	});
 }
 
-/** Receives one justificatif (see the upload route for the HTTP contract). */
+type UploadFiles = { dirs: UploadDirs; gate: UploadGate };
+
+/**
+ * Receives one justificatif (see the upload route for the HTTP contract). Whatever the answer,
+ * it is given once the body is over: drained when it was not read (see UploadBody), with no slot
+ * of the gate held meanwhile.
+ */
 export async function uploadDocument(
 	deps: AppDeps,
-	files: { dirs: UploadDirs; gate: UploadGate },
+	files: UploadFiles,
 	account: CurrentAccount,
 	upload: Upload
 ): Promise<UploadAnswer> {
+	const body = upload.body ? new UploadBody(upload.body, upload.size) : null;
+	try {
+		return await receiveAndRecord(deps, files, account, upload, body);
+	} finally {
+		await body?.settle();
+	}
+}
+
+async function receiveAndRecord(
+	deps: AppDeps,
+	files: UploadFiles,
+	account: CurrentAccount,
+	upload: Upload,
+	body: UploadBody | null
+): Promise<UploadAnswer> {
 	const decided = await decidedBeforeReading(deps, account, upload);
 	if (decided) return decided;
-	if (!upload.body) throw new AppError(400, 'empty_file', 'Le fichier est vide.');
+	if (!body) throw new AppError(400, 'empty_file', 'Le fichier est vide.');
 	await ensureRoomFor(files.dirs.files, upload.size);
-	const release = files.gate.enter(account.householdId);
+	const release = files.gate.enter(account.householdId, upload.from);
 	let file: ReceivedFile;
 	try {
-		file = await receiveFile(upload.body, files.dirs, { size: upload.size, maxBytes: upload.maxBytes });
+		file = await receiveFile(body, files.dirs, { size: upload.size, maxBytes: upload.maxBytes });
 	} finally {
 		release();
 	}

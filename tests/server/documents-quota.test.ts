@@ -50,7 +50,7 @@ async function filled(ctx: TestCtx, bytes: number) {
 }
 
 describe('a household’s justificatifs', () => {
-	it(`weigh at most ${MAX_BYTES_PER_HOUSEHOLD / (1024 * 1024)} Mo: a file that would pass it is refused unread (413)`, async () => {
+	it(`weigh at most ${MAX_BYTES_PER_HOUSEHOLD / (1024 * 1024)} Mo: a file that would pass it is refused before it is written (413)`, async () => {
 		const { ctx, client } = await dupins();
 		await filled(ctx, MAX_BYTES_PER_HOUSEHOLD - 1000);
 		const body = streamedBody(PDF, 1001);
@@ -59,7 +59,8 @@ describe('a household’s justificatifs', () => {
 			message:
 				'Avec ce fichier, les justificatifs de votre foyer dépasseraient 200 Mo, le maximum. Contactez la mairie pour en retirer.'
 		});
-		expect(body.state.pulled).toBe(0);
+		// Decided before reading; the body is only drained, so that the sender reads the answer.
+		expect(body.state.pulled).toBe(1001);
 		expect(filesOnDisk(ctx)).toEqual({ files: [], partial: [] });
 		// What still fits is kept.
 		expect((await upload(ctx, client, PDF)).status).toBe(201);
@@ -76,7 +77,7 @@ describe('a household’s justificatifs', () => {
 });
 
 describe('the data disk', () => {
-	it(`keeps ${MIN_FREE_BYTES / (1024 * 1024)} Mio free: below, a file is refused unread (507) and retried later`, async () => {
+	it(`keeps ${MIN_FREE_BYTES / (1024 * 1024)} Mio free: below, a file is refused before it is written (507) and retried later`, async () => {
 		const { ctx, client } = await dupins();
 		const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
 		try {
@@ -88,7 +89,7 @@ describe('the data disk', () => {
 				message: /plus assez de place.*reste sur cet appareil/
 			});
 			expect(refused.headers.get('retry-after')).toBe('600');
-			expect(body.state.pulled).toBe(0);
+			expect(body.state.pulled).toBe(1001); // drained, not written
 			expect(disk.asked.at(-1)).toBe(`${ctx.dataDir}/uploads`);
 			expect(errors).toHaveBeenCalledWith(expect.stringMatching(/disque presque plein/));
 			expect(filesOnDisk(ctx)).toEqual({ files: [], partial: [] });
