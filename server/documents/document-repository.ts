@@ -6,6 +6,13 @@ import type { Database } from '../db/schema.ts';
 /** What one household may keep on file: the library stays readable and the disk bounded. */
 export const MAX_DOCUMENTS_PER_HOUSEHOLD = 200;
 
+/**
+ * The bytes of files one household may keep. Without it, 200 documents of 10 MiB were 2 GB a
+ * household, written in about 25 s (attack review, finding 5). 200 MiB is twenty full-size scans,
+ * or a few hundred photos of papers at their usual 0.5–2 MiB: more than a family's démarches need.
+ */
+export const MAX_BYTES_PER_HOUSEHOLD = 200 * 1024 * 1024;
+
 type DocumentRow = Selectable<Database['document']>;
 const VIEW_COLUMNS = [
 	'client_id',
@@ -60,6 +67,16 @@ export async function countDocuments(db: Db, householdId: number): Promise<numbe
 		.where('household_id', '=', householdId)
 		.executeTakeFirstOrThrow();
 	return Number(row.n);
+}
+
+/** What the household's files weigh on disk, as their rows say. */
+export async function storedBytes(db: Db, householdId: number): Promise<number> {
+	const row = await db
+		.selectFrom('document')
+		.select((eb) => eb.fn.coalesce(eb.fn.sum<number>('size'), eb.val(0)).as('bytes'))
+		.where('household_id', '=', householdId)
+		.executeTakeFirstOrThrow();
+	return Number(row.bytes);
 }
 
 /** The household's justificatifs for the requests pull: the most recent first, at most the bound. */

@@ -4,6 +4,7 @@ import { documentIdSchema, uploadQuerySchema } from '../../src/lib/domain/docume
 import { requireAccount } from '../accounts/session-middleware.ts';
 import type { AppDeps } from '../deps.ts';
 import type { AppEnv } from '../http/app-env.ts';
+import { clientIp } from '../http/client-ip.ts';
 import { AppError } from '../http/errors.ts';
 import { validate } from '../http/validate.ts';
 import { downloadDocument } from './download.ts';
@@ -50,7 +51,8 @@ export function documentsRoutes(deps: AppDeps) {
 					query: c.req.valid('query'),
 					size,
 					maxBytes: MAX_UPLOAD_BYTES,
-					body: c.req.raw.body
+					body: c.req.raw.body,
+					from: clientIp(c, deps.config.trustProxy)
 				});
 				return c.json({ document: answer.document }, answer.created ? 201 : 200);
 			}

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
 import { UPLOAD_MIME_TYPES } from '../../src/lib/domain/documents/document-types.ts';
 import { AppError } from '../http/errors.ts';
+import type { UploadBody } from './upload-body.ts';
 import type { UploadDirs } from './upload-dirs.ts';
 
 /** Enough of a file's start for file-type to tell PDF, JPEG and PNG apart from anything else. */
@@ -44,16 +45,16 @@ async function detectedMime(head: Uint8Array): Promise<UploadMime> {
  * Writes a body to disk as it arrives, one chunk at a time (never the whole file in memory),
  * hashing it on the way. Its first bytes decide its type before anything more is read; counting
  * stops it at `maxBytes` whatever its Content-Length said, and anything refused or cut short
- * leaves no file behind. Then it takes a random name, with no word of the sender's in it.
+ * leaves no file behind. Then it takes a random name, with no word of the sender's in it. What
+ * is left of a body refused is the caller's (UploadBody.settle).
  */
 export async function receiveFile(
-	body: ReadableStream<Uint8Array>,
+	body: UploadBody,
 	dirs: UploadDirs,
 	expected: { size: number; maxBytes: number }
 ): Promise<ReceivedFile> {
 	const partial = join(dirs.partial, randomUUID());
 	const file = await open(partial, 'wx');
-	const reader = body.getReader();
 	const hash = createHash('sha256');
 	let size = 0;
 	let head: Uint8Array[] | null = [];
@@ -61,10 +62,10 @@ export async function receiveFile(
 	let mime: UploadMime | undefined;
 	try {
 		for (;;) {
-			const { done, value } = await reader.read();
-			if (done) break;
+			const value = await body.read();
+			if (!value) break;
 			size += value.byteLength;
-			if (size > expected.maxBytes) throw tooLarge(expected.maxBytes);
+			body.cutAt(expected.maxBytes, () => tooLarge(expected.maxBytes));
 			hash.update(value);
 			if (head) {
 				head.push(value);
@@ -93,7 +94,6 @@ export async function receiveFile(
 		await rename(partial, path);
 		return { path, storedName, mime, size, sha256: hash.digest('hex') };
 	} catch (error) {
-		await reader.cancel().catch(() => undefined);
 		await file.close().catch(() => undefined);
 		await rm(partial, { force: true });
 		throw error;

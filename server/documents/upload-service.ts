@@ -5,13 +5,17 @@ import type { UploadQuery } from '../../src/lib/domain/documents/upload-query.ts
 import type { CurrentAccount } from '../accounts/sessions.ts';
 import type { AppDeps } from '../deps.ts';
 import { AppError } from '../http/errors.ts';
+import { ensureRoomFor } from './disk-floor.ts';
 import {
 	countDocuments,
 	findByClientId,
+	MAX_BYTES_PER_HOUSEHOLD,
 	MAX_DOCUMENTS_PER_HOUSEHOLD,
+	storedBytes,
 	toDocumentView
 } from './document-repository.ts';
 import { bumpResourceVersion } from '../sync/resource-version.ts';
+import { UploadBody } from './upload-body.ts';
 import type { UploadDirs } from './upload-dirs.ts';
 import { receiveFile, type ReceivedFile } from './upload-files.ts';
 import type { UploadGate } from './upload-gate.ts';
@@ -23,6 +27,8 @@ export type Upload = {
 	size: number;
 	maxBytes: number;
 	body: ReadableStream<Uint8Array> | null;
+	/** The sender's address (clientIp): its share of the upload gate. */
+	from: string;
 };
 export type UploadAnswer = { document: DocumentView; created: boolean };
 
@@ -39,6 +45,19 @@ const tooMany = () =>
 		`Votre foyer a déjà ${MAX_DOCUMENTS_PER_HOUSEHOLD} justificatifs enregistrés, le maximum. Contactez la mairie pour en retirer.`
 	);
 
+const overQuota = () =>
+	new AppError(
+		413,
+		'quota_exceeded',
+		`Avec ce fichier, les justificatifs de votre foyer dépasseraient ${MAX_BYTES_PER_HOUSEHOLD / (1024 * 1024)} Mo, le maximum. Contactez la mairie pour en retirer.`
+	);
+
+/** Whether the household's library can take `size` more bytes, as one more document. */
+async function checkRoom(db: Parameters<typeof countDocuments>[0], householdId: number, size: number) {
+	if ((await countDocuments(db, householdId)) >= MAX_DOCUMENTS_PER_HOUSEHOLD) throw tooMany();
+	if ((await storedBytes(db, householdId)) + size > MAX_BYTES_PER_HOUSEHOLD) throw overQuota();
+}
+
 /** An answer decided from what is on file, before a byte of the body is read. */
 async function decidedBeforeReading(deps: AppDeps, account: CurrentAccount, upload: Upload) {
 	const existing = await findByClientId(deps.db, upload.clientId);
@@ -49,18 +68,21 @@ async function decidedBeforeReading(deps: AppDeps, account: CurrentAccount, uplo
 	if (personId !== undefined && !(await isHouseholdPerson(deps.db, account.householdId, personId))) {
 		throw new AppError(404, 'not_found', 'Personne introuvable.');
 	}
-	if ((await countDocuments(deps.db, account.householdId)) >= MAX_DOCUMENTS_PER_HOUSEHOLD) throw tooMany();
+	// By the declared size: a file that would not fit is refused unread.
+	await checkRoom(deps.db, account.householdId, upload.size);
 	return null;
 }
 
 /**
  * Invariant of the insert: a document row exists only with its whole file on disk, the household
- * holds at most MAX_DOCUMENTS_PER_HOUSEHOLD, and its "requests" version moves with the row.
+ * holds at most MAX_DOCUMENTS_PER_HOUSEHOLD and MAX_BYTES_PER_HOUSEHOLD (counted again here, in
+ * the transaction: two uploads may each have fitted alone), and its "requests" version moves with
+ * the row.
  */
 async function record(deps: AppDeps, account: CurrentAccount, upload: Upload, file: ReceivedFile) {
 	const now = deps.clock.now().toISOString();
 	return deps.db.transaction().execute(async (trx) => {
-		if ((await countDocuments(trx, account.householdId)) >= MAX_DOCUMENTS_PER_HOUSEHOLD) throw tooMany();
+		await checkRoom(trx, account.householdId, file.size);
 		const row = await trx
 			.insertInto('document')
 			.values({
@@ -86,20 +108,42 @@ async function record(deps: AppDeps, account: CurrentAccount, upload: Upload, fi
 	});
 }
 
-/** Receives one justificatif (see the upload route for the HTTP contract). */
+type UploadFiles = { dirs: UploadDirs; gate: UploadGate };
+
+/**
+ * Receives one justificatif (see the upload route for the HTTP contract). Whatever the answer,
+ * it is given once the body is over: drained when it was not read (see UploadBody), with no slot
+ * of the gate held meanwhile.
+ */
 export async function uploadDocument(
 	deps: AppDeps,
-	files: { dirs: UploadDirs; gate: UploadGate },
+	files: UploadFiles,
 	account: CurrentAccount,
 	upload: Upload
 ): Promise<UploadAnswer> {
+	const body = upload.body ? new UploadBody(upload.body, upload.size) : null;
+	try {
+		return await receiveAndRecord(deps, files, account, upload, body);
+	} finally {
+		await body?.settle();
+	}
+}
+
+async function receiveAndRecord(
+	deps: AppDeps,
+	files: UploadFiles,
+	account: CurrentAccount,
+	upload: Upload,
+	body: UploadBody | null
+): Promise<UploadAnswer> {
 	const decided = await decidedBeforeReading(deps, account, upload);
 	if (decided) return decided;
-	if (!upload.body) throw new AppError(400, 'empty_file', 'Le fichier est vide.');
-	const release = files.gate.enter(account.householdId);
+	if (!body) throw new AppError(400, 'empty_file', 'Le fichier est vide.');
+	await ensureRoomFor(files.dirs.files, upload.size);
+	const release = files.gate.enter(account.householdId, upload.from);
 	let file: ReceivedFile;
 	try {
-		file = await receiveFile(upload.body, files.dirs, { size: upload.size, maxBytes: upload.maxBytes });
+		file = await receiveFile(body, files.dirs, { size: upload.size, maxBytes: upload.maxBytes });
 	} finally {
 		release();
 	}

@@ -1,11 +1,51 @@
+import { serve } from '@hono/node-server';
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpRequest, type Server } from 'node:http';
 import { join } from 'node:path';
+import { setTimeout } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { listDocuments } from '../../server/documents/document-repository.ts';
 import { dupins, withMartinFamily } from './support/agenda.ts';
 import { jpeg, PDF, png, upload, uploaded } from './support/documents.ts';
 import { expectError } from './support/expect.ts';
+import type { TestCtx } from './support/test-app.ts';
+
+/** This process's descriptors open on a file of the test's uploads folder. */
+function openUploads(ctx: TestCtx): number {
+	const dir = join(ctx.dataDir, 'uploads');
+	let open = 0;
+	for (const fd of readdirSync('/proc/self/fd')) {
+		try {
+			if (readlinkSync(`/proc/self/fd/${fd}`).startsWith(dir)) open++;
+		} catch {
+			// Closed between the listing and the read.
+		}
+	}
+	return open;
+}
+
+/** Waits a little for `check` to hold (a handle is closed on the next turns of the loop). */
+async function eventually(check: () => boolean, ms = 2_000): Promise<boolean> {
+	const deadline = Date.now() + ms;
+	while (!check() && Date.now() < deadline) await setTimeout(10);
+	return check();
+}
+
+/** A document of `size` bytes, its file rewritten after the upload (the upload stays small). */
+async function bigDocument(ctx: TestCtx, client: Parameters<typeof upload>[1], size: number) {
+	const doc = await uploaded(await upload(ctx, client, PDF));
+	const row = await ctx.db
+		.selectFrom('document')
+		.select('stored_name')
+		.where('client_id', '=', doc.id)
+		.executeTakeFirstOrThrow();
+	const bytes = new Uint8Array(size);
+	bytes.set(PDF);
+	writeFileSync(join(ctx.dataDir, 'uploads', row.stored_name), bytes);
+	await ctx.db.updateTable('document').set({ size }).where('client_id', '=', doc.id).execute();
+	return doc;
+}
 
 describe('a justificatif downloaded', () => {
 	it('is the file as sent, as an attachment with its name, never sniffed, sandboxed, not cached', async () => {
@@ -52,6 +92,74 @@ describe('a justificatif downloaded', () => {
 		const row = await ctx.db.selectFrom('document').select('stored_name').executeTakeFirstOrThrow();
 		rmSync(join(ctx.dataDir, 'uploads', row.stored_name));
 		await expectError(await client.get(`/api/documents/${doc.id}/file`), 404, { code: 'not_found' });
+	});
+});
+
+describe('a justificatif’s file handle', () => {
+	it('is never opened for a HEAD, which answers the GET’s headers from the row', async () => {
+		const { ctx, client } = await dupins();
+		const doc = await uploaded(await upload(ctx, client, PDF, { name: 'caf.pdf' }));
+		const answers = [];
+		for (let i = 0; i < 20; i++) answers.push(await client.request('HEAD', `/api/documents/${doc.id}/file`));
+		expect(openUploads(ctx)).toBe(0);
+		expect(answers[0]!.status).toBe(200);
+		expect(Object.fromEntries(answers[0]!.headers)).toMatchObject({
+			'content-type': 'application/pdf',
+			'content-length': String(PDF.byteLength),
+			'content-disposition': expect.stringMatching(/^attachment; filename="caf.pdf"/),
+			'content-security-policy': "sandbox; default-src 'none'",
+			'x-content-type-options': 'nosniff'
+		});
+		expect(await answers[0]!.text()).toBe('');
+	});
+
+	it('is closed when the download ends, and when its reader stops halfway', async () => {
+		const { ctx, client } = await dupins();
+		const doc = await bigDocument(ctx, client, 1024 * 1024);
+		const whole = await client.get(`/api/documents/${doc.id}/file`);
+		expect((await whole.arrayBuffer()).byteLength).toBe(1024 * 1024);
+		expect(await eventually(() => openUploads(ctx) === 0)).toBe(true);
+		const stopped = await client.get(`/api/documents/${doc.id}/file`);
+		const reader = stopped.body!.getReader();
+		await reader.read();
+		expect(openUploads(ctx)).toBe(1);
+		await reader.cancel();
+		expect(await eventually(() => openUploads(ctx) === 0)).toBe(true);
+	});
+
+	it('is closed when the client goes away in the middle of a download over HTTP', async () => {
+		const { ctx, client } = await dupins();
+		const doc = await bigDocument(ctx, client, 10 * 1024 * 1024);
+		const { port, close } = await new Promise<{ port: number; close: () => Promise<void> }>((resolve) => {
+			const server = serve({ fetch: ctx.app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
+				resolve({ port: info.port, close: () => new Promise((done) => server.close(() => done())) })
+			) as Server;
+		});
+		try {
+			for (let i = 0; i < 5; i++) {
+				await new Promise<void>((resolve, reject) => {
+					const req = httpRequest({
+						host: '127.0.0.1',
+						port,
+						path: `/api/documents/${doc.id}/file`,
+						headers: { Cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ') }
+					});
+					req.on('response', (res) => {
+						expect(res.statusCode).toBe(200);
+						// The first bytes, then the client is gone: the rest is never read.
+						res.once('data', () => {
+							req.destroy();
+							resolve();
+						});
+					});
+					req.on('error', (error) => (req.destroyed ? resolve() : reject(error)));
+					req.end();
+				});
+			}
+			expect(await eventually(() => openUploads(ctx) === 0)).toBe(true);
+		} finally {
+			await close();
+		}
 	});
 });
 

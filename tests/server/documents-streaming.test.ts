@@ -4,12 +4,13 @@ import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { request as httpRequest, type ClientRequest, type Server } from 'node:http';
 import { join } from 'node:path';
 import { setTimeout } from 'node:timers/promises';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MAX_UPLOAD_BYTES } from '../../src/lib/domain/documents/document-types.ts';
 import { uploadDirs } from '../../server/documents/upload-dirs.ts';
+import { MIN_THROUGHPUT, UploadBody } from '../../server/documents/upload-body.ts';
 import { UPLOAD_SLOTS, UploadGate } from '../../server/documents/upload-gate.ts';
-import { dupins } from './support/agenda.ts';
-import { filesOnDisk, PDF, streamedBody, upload, uploaded } from './support/documents.ts';
+import { dupins, withMartinFamily } from './support/agenda.ts';
+import { filesOnDisk, PDF, png, streamedBody, upload, uploaded, uploadRequest } from './support/documents.ts';
 import { expectError } from './support/expect.ts';
 import { tempDir, type TestCtx } from './support/test-app.ts';
 
@@ -68,29 +69,137 @@ describe('an upload', () => {
 		for (const res of await Promise.all(running)) expect(res.status).toBe(201);
 		expect((await upload(ctx, client, PDF)).status).toBe(201);
 	});
+
+	it(`runs at most ${UPLOAD_SLOTS.address} at once from one address, whichever households send them`, async () => {
+		const { ctx, client } = await dupins();
+		const martin = await withMartinFamily(ctx);
+		// Both households send from the address uploadRequest gives: 192.0.2.10.
+		const held = Array.from({ length: UPLOAD_SLOTS.address }, () => heldBody(100_000));
+		const running = held.map((h, i) =>
+			upload(ctx, i < UPLOAD_SLOTS.household ? client : martin.client, h.stream, { length: 100_000 })
+		);
+		await setTimeout(50);
+		await expectError(await upload(ctx, martin.client, png()), 503, { code: 'uploads_busy' });
+		const elsewhere = uploadRequest(martin.client, png());
+		elsewhere.headers.set('X-Forwarded-For', '198.51.100.7');
+		expect((await ctx.app.request(elsewhere)).status).toBe(201);
+		for (const h of held) h.finish();
+		for (const res of await Promise.all(running)) expect(res.status).toBe(201);
+	});
+});
+
+/** A body of `pieces` chunks of `size` bytes, one every `everyMs` (real time). */
+function trickle(pieces: number, size: number, everyMs: number) {
+	let sent = 0;
+	return new ReadableStream<Uint8Array>(
+		{
+			async pull(controller) {
+				if (sent === pieces) return controller.close();
+				if (sent > 0) await setTimeout(everyMs);
+				sent++;
+				controller.enqueue(new Uint8Array(size));
+			}
+		},
+		{ highWaterMark: 0 }
+	);
+}
+
+async function readAll(body: UploadBody): Promise<number> {
+	let bytes = 0;
+	for (let chunk = await body.read(); chunk; chunk = await body.read()) bytes += chunk.byteLength;
+	return bytes;
+}
+
+describe('an upload’s body', () => {
+	const floor = { bytes: 1000, ms: 300 };
+
+	it('is read while it keeps to the floor, the last window needing only what is left of it', async () => {
+		expect(MIN_THROUGHPUT).toEqual({ bytes: 32 * 1024, ms: 5_000 });
+		expect(await readAll(new UploadBody(trickle(6, 1000, 100), 6000, floor))).toBe(6000);
+		// 1000 at once, then the 200 left in the next window: enough for a body of 1200.
+		expect(await readAll(new UploadBody(trickle(2, 600, 200), 1200, floor))).toBe(1200);
+	});
+
+	it('is refused (408, in French) when less than the floor arrives in a window, or nothing at all', async () => {
+		const slow = new UploadBody(trickle(100, 100, 60), 10_000, floor);
+		const started = Date.now();
+		await expect(readAll(slow)).rejects.toMatchObject({
+			status: 408,
+			code: 'upload_too_slow',
+			message:
+				'Le fichier arrive trop lentement (connexion faible ?). Il reste sur cet appareil : nouvel essai plus tard.'
+		});
+		expect(Date.now() - started).toBeLessThan(2_000);
+		await slow.settle(); // cut, not drained: a too slow body is not waited for
+		expect(slow.received).toBeLessThan(1000);
+		const silent = new UploadBody(new ReadableStream<Uint8Array>(), 5000, floor);
+		await expect(silent.read()).rejects.toMatchObject({ status: 408 });
+	});
+});
+
+describe('a slow upload', () => {
+	afterEach(() => {
+		vi.useRealTimers();
+	});
+
+	it(`is cut after ${MIN_THROUGHPUT.ms / 1000} s with less than ${MIN_THROUGHPUT.bytes / 1024} KiB, giving its slot back`, async () => {
+		const { ctx, client } = await dupins();
+		vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+		const held = Array.from({ length: UPLOAD_SLOTS.household }, () => heldBody(100_000));
+		const running = held.map((h) => upload(ctx, client, h.stream, { length: 100_000 }));
+		// Each one reading (its partial file open), on the real clock, before the fake one moves.
+		const deadline = Date.now() + 5_000;
+		while (filesOnDisk(ctx).partial.length < held.length && Date.now() < deadline) await setTimeout(10);
+		await setTimeout(50);
+		await vi.advanceTimersByTimeAsync(MIN_THROUGHPUT.ms - 100);
+		await expectError(await upload(ctx, client, PDF), 503, { code: 'uploads_busy' });
+		await vi.advanceTimersByTimeAsync(200);
+		for (const res of await Promise.all(running)) {
+			await expectError(res, 408, { code: 'upload_too_slow', message: /trop lentement/ });
+		}
+		vi.useRealTimers();
+		expect((await upload(ctx, client, PDF)).status).toBe(201);
+		expect(filesOnDisk(ctx)).toMatchObject({ files: [expect.any(String)], partial: [] });
+	});
 });
 
 describe('the upload gate', () => {
+	const here = '192.0.2.10';
 	it('holds the town to its slots, and gives each back once', () => {
-		const gate = new UploadGate({ town: 2, household: 1 });
-		const first = gate.enter(1);
-		expect(() => gate.enter(1)).toThrow(/plusieurs fichiers/);
-		const second = gate.enter(2);
-		expect(() => gate.enter(3)).toThrow(/plusieurs fichiers/);
+		const gate = new UploadGate({ town: 2, household: 1, address: 2 });
+		const first = gate.enter(1, here);
+		expect(() => gate.enter(1, '192.0.2.11')).toThrow(/plusieurs fichiers/);
+		const second = gate.enter(2, '192.0.2.11');
+		expect(() => gate.enter(3, '192.0.2.12')).toThrow(/plusieurs fichiers/);
 		first();
 		first();
-		const third = gate.enter(3);
-		expect(() => gate.enter(1)).toThrow(/plusieurs fichiers/);
+		const third = gate.enter(3, '192.0.2.12');
+		expect(() => gate.enter(1, here)).toThrow(/plusieurs fichiers/);
 		second();
 		third();
-		gate.enter(1);
+		gate.enter(1, here);
 	});
 
 	it(`lets ${UPLOAD_SLOTS.town} households of the town upload at once (the issue's 10), not one more`, () => {
 		expect(UPLOAD_SLOTS.town).toBeGreaterThanOrEqual(10);
 		const gate = new UploadGate();
-		for (let household = 1; household <= UPLOAD_SLOTS.town; household++) gate.enter(household);
-		expect(() => gate.enter(UPLOAD_SLOTS.town + 1)).toThrow(/plusieurs fichiers/);
+		for (let household = 1; household <= UPLOAD_SLOTS.town; household++) {
+			gate.enter(household, `192.0.2.${household}`);
+		}
+		expect(() => gate.enter(UPLOAD_SLOTS.town + 1, '192.0.2.200')).toThrow(/plusieurs fichiers/);
+	});
+
+	it(`gives one address ${UPLOAD_SLOTS.address} slots, whatever the accounts it signs in with`, () => {
+		expect(UPLOAD_SLOTS.address).toBeGreaterThanOrEqual(UPLOAD_SLOTS.household);
+		expect(UPLOAD_SLOTS.address).toBeLessThan(UPLOAD_SLOTS.town / 2);
+		const gate = new UploadGate();
+		const held = [];
+		for (let i = 0; i < UPLOAD_SLOTS.address; i++) held.push(gate.enter(100 + i, here));
+		expect(() => gate.enter(200, here)).toThrow(/plusieurs fichiers/);
+		// Another address still gets a place, and the first gets one back when a file is over.
+		gate.enter(201, '2001:db8::1');
+		held[0]!();
+		gate.enter(202, here);
 	});
 });
 
@@ -153,6 +262,44 @@ describe('an upload over HTTP', () => {
 			await close();
 		}
 	});
+});
+
+describe('an upload answered before its body is read, over HTTP', () => {
+	it('reaches the sender as its answer (200 on file, 409 taken), not as a reset connection', async () => {
+		const { ctx, client } = await dupins();
+		const martin = await withMartinFamily(ctx);
+		const id = randomUUID();
+		await uploaded(await upload(ctx, client, PDF, { id }));
+		const { port, close } = await listening(ctx);
+		// Large enough to be still on its way when the answer is ready.
+		const body = new Uint8Array(512 * 1024);
+		body.set(PDF);
+		const send = async (who: typeof client) => {
+			const request = uploadRequest(who, body, { id });
+			try {
+				const res = await fetch(
+					`http://127.0.0.1:${port}${new URL(request.url).pathname}${new URL(request.url).search}`,
+					{
+						method: 'PUT',
+						headers: request.headers,
+						body
+					}
+				);
+				const answer = (await res.json()) as { document?: unknown; error?: { code: string } };
+				return `${res.status} ${answer.error?.code ?? 'document'}`;
+			} catch (error) {
+				return `réseau ${(error as { cause?: { code?: string } }).cause?.code ?? String(error)}`;
+			}
+		};
+		try {
+			const answers: string[] = [];
+			for (let i = 0; i < 10; i++) answers.push(await send(client), await send(martin.client));
+			expect(answers).toEqual(Array.from({ length: 10 }, () => ['200 document', '409 conflict']).flat());
+		} finally {
+			await close();
+		}
+		expect(filesOnDisk(ctx)).toMatchObject({ files: [expect.any(String)], partial: [] });
+	}, 20_000);
 });
 
 describe('the uploads folder', () => {

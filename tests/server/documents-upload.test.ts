@@ -136,7 +136,7 @@ describe('a justificatif sent by a household', () => {
 		await expectNothingWritten(ctx);
 	});
 
-	it('sent again with the same UUID answers the document on file (200), unread, kept once', async () => {
+	it('sent again with the same UUID answers the document on file (200), kept once, its body only drained', async () => {
 		const { ctx, client } = await dupins();
 		const household = await householdOf(ctx, 'Tim');
 		const id = randomUUID();
@@ -145,7 +145,8 @@ describe('a justificatif sent by a household', () => {
 		const res = await upload(ctx, client, again.stream, { id, length: PDF.byteLength });
 		expect(res.status).toBe(200);
 		expect(await uploaded(res)).toEqual(first);
-		expect(again.state.pulled).toBe(0);
+		// Decided before reading; the body is drained, so that the sender reads the answer.
+		expect(again.state.pulled).toBe(PDF.byteLength);
 		await expectNothingWritten(ctx, 1);
 		expect(await requestsVersion(ctx, household)).toBe(1);
 	});
@@ -202,6 +203,23 @@ describe('a justificatif sent by a household', () => {
 		expect(doc).toMatchObject({ name: '.._.._etc_passwd_.pdf', personLabel: 'Zoé DUPIN', personId: null });
 	});
 
+	it('refuses a person’s label with a control character, as the forms do, and drops bidi overrides', async () => {
+		const { ctx, client } = await dupins();
+		for (const personLabel of ['\u0000\u0007ctrl', 'Zoé\nDUPIN', 'Zoé\u007f']) {
+			await expectError(await upload(ctx, client, PDF, { personLabel }), 400, {
+				code: 'invalid_fields',
+				fields: { personLabel: 'Caractère non autorisé.' }
+			});
+		}
+		await expectNothingWritten(ctx);
+		const turned = await uploaded(
+			await upload(ctx, client, PDF, { personLabel: '\u202eZoé\u2066 DUPIN\u200f' })
+		);
+		expect(turned.personLabel).toBe('Zoé DUPIN');
+		const onlyBidi = await uploaded(await upload(ctx, client, PDF, { personLabel: ' \u202e ' }));
+		expect(onlyBidi.personLabel).toBeNull();
+	});
+
 	it('needs a session (401) and the portal’s origin (403), refused unread', async () => {
 		const { ctx, client } = await dupins();
 		const anonymous = streamedBody(PDF, 1000);
@@ -218,7 +236,7 @@ describe('a justificatif sent by a household', () => {
 		await expectNothingWritten(ctx);
 	});
 
-	it(`stops at ${MAX_DOCUMENTS_PER_HOUSEHOLD} documents per household, unread, with a French reason`, async () => {
+	it(`stops at ${MAX_DOCUMENTS_PER_HOUSEHOLD} documents per household, with a French reason, nothing written`, async () => {
 		const { ctx, client } = await dupins();
 		await fillLibrary(ctx, MAX_DOCUMENTS_PER_HOUSEHOLD);
 		const body = streamedBody(PDF, PDF.byteLength);
@@ -226,7 +244,7 @@ describe('a justificatif sent by a household', () => {
 			code: 'too_many_documents',
 			message: /déjà 200 justificatifs/
 		});
-		expect(body.state.pulled).toBe(0);
+		expect(body.state.pulled).toBe(PDF.byteLength); // drained, not written
 		expect(filesOnDisk(ctx)).toEqual({ files: [], partial: [] });
 	});
 
