@@ -34,3 +34,13 @@ export function errorsWithin(errors: Record<string, string>, prefix: string): Re
 			.map(([path, message]) => [path.slice(start.length), message])
 	);
 }
+
+/**
+ * What a step gives the form of its dialog (DialogForm): the answer kept from last time, if any,
+ * to start from; `save` with the checked answer; `close` to leave without it.
+ */
+export type DialogFormProps<T> = {
+	initial: T | null;
+	save: (value: T) => void;
+	close: () => void;
+};
