@@ -50,7 +50,8 @@ describe('migrations', () => {
 				'document',
 				'demande_document',
 				'hall_day',
-				'household_day_budget'
+				'household_day_budget',
+				'household_demande_budget'
 			].sort()
 		);
 	});
@@ -66,7 +67,8 @@ describe('migrations', () => {
 			'0005_expiry_indexes',
 			'0006_replace_stamps_and_ledger_index',
 			'0008_history_bound_and_day_budget',
-			'0009_requests_and_documents'
+			'0009_requests_and_documents',
+			'0010_demande_day_budget'
 		]);
 		await installTownDefaults(first.db, fixedClock('2026-11-28T09:00:00Z'), 'Ville de Test');
 		await first.db.destroy();
@@ -95,7 +97,8 @@ describe('migrations', () => {
 			'0005_expiry_indexes',
 			'0006_replace_stamps_and_ledger_index',
 			'0008_history_bound_and_day_budget',
-			'0009_requests_and_documents'
+			'0009_requests_and_documents',
+			'0010_demande_day_budget'
 		]);
 		const triggers = await sql<{
 			name: string;
