@@ -1,5 +1,5 @@
 import { expect, expectNoAxeViolations, test } from './support/fixtures.ts';
-import { currentStep, outboxSent, signInTo, startDemande } from './support/requests-page.ts';
+import { currentStep, draftOnServer, outboxSent, signInTo, startDemande } from './support/requests-page.ts';
 
 test.use({ demo: true });
 
@@ -79,5 +79,45 @@ test.describe('Contacter la mairie with a pièce jointe', () => {
 		const needs = page.getByRole('region', { name: 'Justificatifs' });
 		await expect(needs).toContainText('Pièce jointe');
 		await expect(needs).toContainText('Fourni — à valider');
+	});
+
+	test('a file the server refused is never said sent: another device says it is not received, the sending is refused beside it', async ({
+		page,
+		browser,
+		baseURL
+	}) => {
+		await signInTo(page, '/demarches/contacter-la-mairie');
+		const id = await startDemande(page);
+		await page.getByLabel('Objet').fill('Photo du trottoir');
+		await page.getByLabel('Message').fill('Voici la photo.');
+		await page.getByLabel('Pièce jointe (facultative)').setInputFiles({
+			name: 'faux.pdf',
+			mimeType: 'application/pdf',
+			buffer: Buffer.from('ceci n’est pas un PDF')
+		});
+		await expect(page.getByText(/faux\.pdf .* — Refusé/)).toBeVisible({ timeout: 20_000 });
+		await draftOnServer(page, id);
+
+		const computer = await browser.newContext({ baseURL });
+		const other = await computer.newPage();
+		await signInTo(other, `/demandes/${id}/formulaire`);
+		await expect(other.getByText('Fichier joint — Pas encore reçu par la mairie')).toBeVisible({
+			timeout: 20_000
+		});
+		await expect(other.getByText(/— Envoyé/)).toHaveCount(0);
+		await computer.close();
+
+		await page.getByRole('button', { name: 'Suivant' }).click();
+		await page.getByRole('button', { name: 'Enregistrer la demande' }).click();
+		const field = page.getByRole('button', { name: 'Retirer la pièce jointe' });
+		await expect(field).toBeFocused({ timeout: 20_000 });
+		await expect(field).toHaveAccessibleDescription(/n’a pas été reçu par la mairie/);
+		await expect(page.getByRole('status').filter({ hasText: 'a bien été envoyée' })).toHaveCount(0);
+		await field.click();
+		await page.getByRole('button', { name: 'Suivant' }).click();
+		await page.getByRole('button', { name: 'Enregistrer la demande' }).click();
+		await expect(page.getByRole('status').filter({ hasText: 'a bien été envoyée' })).toBeVisible({
+			timeout: 20_000
+		});
 	});
 });
