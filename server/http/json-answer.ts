@@ -1,4 +1,5 @@
-import { deflateSync, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { deflate, deflateSync, gzip, gzipSync } from 'node:zlib';
 import type { Context, TypedResponse } from 'hono';
 import { parseAccept } from 'hono/utils/accept';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -11,6 +12,14 @@ export type JsonResponse<T, S extends ContentfulStatusCode> = Response &
 type Encoding = 'gzip' | 'deflate';
 /** Below this, compressing costs the server more than it saves a phone. */
 const THRESHOLD = 1024;
+/**
+ * Above this (characters), compressed on libuv's thread pool rather than the event loop: a 9 MiB
+ * Mes demandes answer took 389 ms of gzipSync, every other request of the town waiting (attack
+ * review, finding 3). Below, one synchronous call (a millisecond or two) costs less than the trip.
+ */
+const ASYNC_THRESHOLD = 256 * 1024;
+const compressAsync = { gzip: promisify(gzip), deflate: promisify(deflate) };
+const compressSync = { gzip: gzipSync, deflate: deflateSync };
 
 /** gzip or deflate as the client accepts them (q-values, `*`), gzip first: as Hono's compress(). */
 function chooseEncoding(header: string | undefined): Encoding | undefined {
@@ -26,12 +35,18 @@ function chooseEncoding(header: string | undefined): Encoding | undefined {
 	return best?.encoding;
 }
 
-type Variant = { body: string | Uint8Array<ArrayBuffer>; headers: Record<string, string> };
+type Body = Uint8Array<ArrayBuffer>;
+
+/** Copied to its size: zlib hands back a view of a larger chunk, held as long as the answer is kept. */
+const ownBody = (buffer: Buffer): Body =>
+	buffer.byteOffset === 0 && buffer.byteLength === buffer.buffer.byteLength
+		? (new Uint8Array(buffer.buffer) as Body)
+		: new Uint8Array(buffer);
 
 /**
- * A JSON answer of the API, serialized once and compressed in one zlib call per encoding the first
- * time a client asks for it; kept by a cache, it is sent again as it is. (Hono's compress() pipes
- * answers through a CompressionStream: ten times the cost of one call here.)
+ * A JSON answer of the API, serialized once and compressed once per encoding the first time a
+ * client asks for it (on the thread pool when large); kept by a cache, it is sent again as it is.
+ * (Hono's compress() pipes answers through a CompressionStream: ten times the cost of one call here.)
  * The answer is built with every header it needs (the API's security set, encoding), plus those a
  * route or middleware set with c.header() before it (a cookie set or cleared), read from
  * c.newResponse(null) and never from c.res: once c.res exists, Hono copies the returned answer into
@@ -41,43 +56,101 @@ type Variant = { body: string | Uint8Array<ArrayBuffer>; headers: Record<string,
  */
 export class JsonAnswer<T = unknown> {
 	readonly text: string;
+	/**
+	 * The compressed bodies, one per encoding whatever the security headers (which differ in
+	 * headers only); while a large one is being made, its promise, which every request awaits.
+	 */
+	readonly #bodies = new Map<Encoding, Body | Promise<Body>>();
 	/** By the request's set of security headers (one object per set, see securityHeaders), then encoding. */
-	readonly #variants = new Map<object | undefined, Map<Encoding | undefined, Variant>>();
+	readonly #headers = new Map<object | undefined, Map<Encoding | undefined, Record<string, string>>>();
+	#textBytes: number | undefined;
 
 	constructor(data: T) {
 		this.text = JSON.stringify(data);
 	}
 
-	respond<S extends ContentfulStatusCode = 200>(c: Context, status?: S): JsonResponse<T, S> {
+	/**
+	 * The memory its text takes: V8 keeps a string at one byte a character when every character is
+	 * Latin-1 (French is), and two otherwise.
+	 */
+	get textBytes(): number {
+		this.#textBytes ??= this.text.length * (/[\u0100-\uffff]/.test(this.text) ? 2 : 1);
+		return this.#textBytes;
+	}
+
+	/** The bytes of the body compressed for `encoding`, once made (0 before, and for a small answer). */
+	encodedBytes(encoding: Encoding): number {
+		const body = this.#bodies.get(encoding);
+		return body instanceof Uint8Array ? body.byteLength : 0;
+	}
+
+	/**
+	 * Makes the body compressed for `encoding` now, if this answer is ever compressed: for a cache
+	 * that weighs what it keeps (encodedBytes) and for the requests waiting for it.
+	 */
+	async prepare(encoding: Encoding): Promise<void> {
+		if (this.text.length >= THRESHOLD) await this.#body(encoding);
+	}
+
+	respond<S extends ContentfulStatusCode = 200>(
+		c: Context,
+		status?: S
+	): JsonResponse<T, S> | Promise<JsonResponse<T, S>> {
 		const encoding =
 			this.text.length < THRESHOLD ? undefined : chooseEncoding(c.req.header('Accept-Encoding'));
 		const security = c.get('securityHeaders');
-		let bySecurity = this.#variants.get(security);
-		if (!bySecurity) this.#variants.set(security, (bySecurity = new Map()));
-		let variant = bySecurity.get(encoding);
-		if (!variant) bySecurity.set(encoding, (variant = this.#variant(encoding, security)));
+		let bySecurity = this.#headers.get(security);
+		if (!bySecurity) this.#headers.set(security, (bySecurity = new Map()));
+		let own = bySecurity.get(encoding);
+		if (!own) bySecurity.set(encoding, (own = this.#ownHeaders(encoding, security)));
 		c.set('answerComplete', true);
 		// What c.header() prepared, read without creating c.res (see above): most answers have none,
 		// and are then given their headers as a plain object, @hono/node-server's fastest path.
 		const prepared = c.newResponse(null).headers;
-		let headers: HeadersInit = variant.headers;
+		let headers: HeadersInit = own;
 		if (!prepared.keys().next().done) {
-			headers = new Headers(variant.headers);
+			headers = new Headers(own);
 			for (const [name, value] of prepared) headers.append(name, value);
 		}
-		return new Response(variant.body, { status: status ?? 200, headers }) as JsonResponse<T, S>;
+		const init = { status: status ?? 200, headers };
+		const answer = (body: string | Body) => new Response(body, init) as JsonResponse<T, S>;
+		if (!encoding) return answer(this.text);
+		const body = this.#body(encoding);
+		return body instanceof Promise ? body.then(answer) : answer(body);
 	}
 
-	#variant(encoding: Encoding | undefined, security: Readonly<Record<string, string>> | undefined): Variant {
+	#ownHeaders(
+		encoding: Encoding | undefined,
+		security: Readonly<Record<string, string>> | undefined
+	): Record<string, string> {
 		const headers: Record<string, string> = { ...security, 'Content-Type': 'application/json' };
-		if (this.text.length < THRESHOLD) return { body: this.text, headers };
+		if (this.text.length < THRESHOLD) return headers;
 		headers['Vary'] = 'Accept-Encoding';
-		if (!encoding) return { body: this.text, headers };
-		headers['Content-Encoding'] = encoding;
+		if (encoding) headers['Content-Encoding'] = encoding;
+		return headers;
+	}
+
+	/** The body compressed for `encoding`, made once: concurrent requests share the same promise. */
+	#body(encoding: Encoding): Body | Promise<Body> {
+		let body = this.#bodies.get(encoding);
+		if (body) return body;
 		const text = Buffer.from(this.text);
-		// Copied to its size: zlib hands back a view of a 16 KiB chunk, held as long as the answer is kept.
-		const encoded = new Uint8Array(encoding === 'gzip' ? gzipSync(text) : deflateSync(text));
-		return { body: encoded, headers };
+		if (this.text.length <= ASYNC_THRESHOLD) body = ownBody(compressSync[encoding](text));
+		else
+			body = compressAsync[encoding](text).then(
+				(compressed) => {
+					const made = ownBody(compressed);
+					this.#bodies.set(encoding, made);
+					return made;
+				},
+				(error: unknown) => {
+					// A failure is not kept: the next request tries again.
+					this.#bodies.delete(encoding);
+					throw error;
+				}
+			);
+		this.#bodies.set(encoding, body);
+		return body;
 	}
 }
 
@@ -86,6 +159,6 @@ export function jsonAnswer<T, S extends ContentfulStatusCode = 200>(
 	c: Context,
 	data: T,
 	status?: S
-): JsonResponse<T, S> {
+): JsonResponse<T, S> | Promise<JsonResponse<T, S>> {
 	return new JsonAnswer(data).respond(c, status);
 }

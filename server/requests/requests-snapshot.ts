@@ -1,4 +1,5 @@
 import {
+	ALWAYS_PULLED_STATUSES,
 	MAX_PULLED_DEMANDES,
 	type DemandeView,
 	type RequestsSnapshot
@@ -8,9 +9,9 @@ import { listDocuments } from '../documents/document-repository.ts';
 
 /**
  * GET /api/requests/pull: the household's demandes and justificatifs, bounded. Each part is one
- * indexed query: the most recent demandes by number (demande_by_household), their history
- * (demande_history_by_demande) and needs, and the most recent documents; a demande's history
- * grows only with the town's decisions.
+ * or two indexed queries: the demandes by number (demande_by_household), the ones the family can
+ * change first, their history (demande_history_by_demande) and needs, and the most recent
+ * documents; a demande's history grows only with the town's decisions.
  */
 
 type Row = {
@@ -30,7 +31,7 @@ type Row = {
 	submitted_at: string | null;
 };
 
-async function loadDemandes(db: Db, householdId: number): Promise<Row[]> {
+function demandesOf(db: Db, householdId: number) {
 	return db
 		.selectFrom('demande')
 		.select([
@@ -50,9 +51,30 @@ async function loadDemandes(db: Db, householdId: number): Promise<Row[]> {
 			'submitted_at'
 		])
 		.where('household_id', '=', householdId)
-		.orderBy('number', 'desc')
+		.orderBy('number', 'desc');
+}
+
+/**
+ * Every demande the family can change (drafts, compléments: 80 at most under the household's
+ * bounds), then the most recent of the others up to MAX_PULLED_DEMANDES in all, newest first;
+ * `truncated` when some are left out (one more row is read to know).
+ */
+async function loadDemandes(db: Db, householdId: number): Promise<{ rows: Row[]; truncated: boolean }> {
+	const editable = await demandesOf(db, householdId)
+		.where('status', 'in', ALWAYS_PULLED_STATUSES)
 		.limit(MAX_PULLED_DEMANDES + 1)
 		.execute();
+	const room = Math.max(0, MAX_PULLED_DEMANDES - editable.length);
+	const others = await demandesOf(db, householdId)
+		.where('status', 'not in', ALWAYS_PULLED_STATUSES)
+		.limit(room + 1)
+		.execute();
+	// Beyond the bounds (rows written before them): the most recent drafts and compléments.
+	const rows = [...editable.slice(0, MAX_PULLED_DEMANDES), ...others.slice(0, room)];
+	return {
+		rows: rows.sort((a, b) => b.number - a.number),
+		truncated: editable.length > MAX_PULLED_DEMANDES || others.length > room
+	};
 }
 
 async function loadHistory(db: Db, ids: number[]) {
@@ -101,8 +123,7 @@ export async function requestsSnapshot(
 	householdId: number,
 	version: number
 ): Promise<Extract<RequestsSnapshot, { demandes: unknown }>> {
-	const rows = await loadDemandes(db, householdId);
-	const kept = rows.slice(0, MAX_PULLED_DEMANDES);
+	const { rows: kept, truncated } = await loadDemandes(db, householdId);
 	const ids = kept.map((r) => r.id);
 	const [history, needs, documents] = await Promise.all([
 		loadHistory(db, ids).then(group),
@@ -138,5 +159,5 @@ export async function requestsSnapshot(
 			status: n.status ?? 'non-fourni'
 		}))
 	}));
-	return { version, demandes, truncated: rows.length > MAX_PULLED_DEMANDES, documents };
+	return { version, demandes, truncated, documents };
 }

@@ -1,17 +1,23 @@
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import type { KyselyPlugin } from 'kysely';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { requestsSnapshotSchema, type RequestsSnapshot } from '../../src/lib/domain/requests/snapshot.ts';
+import { MAX_DEMANDES_PER_DAY, MAX_DRAFT_BYTES, utf8Bytes } from '../../src/lib/domain/requests/mutations.ts';
+import {
+	MAX_PULLED_DEMANDES,
+	requestsSnapshotSchema,
+	type RequestsSnapshot
+} from '../../src/lib/domain/requests/snapshot.ts';
 import { SYNC_SCHEMA_VERSION } from '../../src/lib/domain/sync/protocol.ts';
 import { DATABASE_FILE } from '../../server/db/database.ts';
 import { addHistory, findDemande, updateDemande } from '../../server/requests/demande-repository.ts';
-import { requestsAnswers } from '../../server/requests/requests-answers.ts';
+import { REQUESTS_CACHE_LIMITS, requestsAnswers } from '../../server/requests/requests-answers.ts';
 import { ResourceGenerations } from '../../server/sync/resource-generation.ts';
 import { bumpResourceVersion } from '../../server/sync/resource-version.ts';
 import { PDF, upload, uploaded } from './support/documents.ts';
 import { json, type TestClient } from './support/http-client.ts';
-import { apply, draft, twoHouseholds } from './support/requests.ts';
+import { apply, draft, setStatus, twoHouseholds } from './support/requests.ts';
 import type { TestCtx } from './support/test-app.ts';
 
 // Mes demandes' answers are given from memory while nothing of the household changed: every way
@@ -207,7 +213,7 @@ describe('Mes demandes kept in memory', () => {
 		for (const id of ids) await byCount.answer(id);
 		expect(byCount.stats()).toMatchObject({ households: 1, wholes: 1 });
 
-		const bySize = requestsAnswers(ctx.db, { households: 10, totalBytes: 2 ** 20, answerBytes: 2000 });
+		const bySize = requestsAnswers(ctx.db, { households: 10, totalBytes: 2 ** 20, answerBytes: 100 });
 		const given = await bySize.answer(ids[0]!);
 		expect(JSON.parse(given.text)).toMatchObject({ version: 1, demandes: [{}] });
 		// The version and its `unchanged` answer are kept; the whole answer is built again each time.
@@ -224,6 +230,66 @@ describe('Mes demandes kept in memory', () => {
 		for (const id of ids) await byBytes.answer(id);
 		expect(byBytes.stats().bytes).toBeLessThanOrEqual(oneAndAHalf);
 		expect(byBytes.stats()).toMatchObject({ households: 1, wholes: 1 });
+	});
+});
+
+describe('Mes demandes under hostile sizes', () => {
+	it('builds a household’s answer once for pulls at once, and compresses it once', async () => {
+		const { ctx, dupin } = await twoHouseholds();
+		for (let i = 0; i < 5; i++) await apply(ctx, dupin, 'save', draft());
+		const answers = requestsAnswers(ctx.db);
+		const id = dupin.account.householdId;
+		const at = await Promise.all(Array.from({ length: 10 }, () => answers.answer(id)));
+		expect(new Set(at).size).toBe(1);
+		expect(at[0]!.encodedBytes('gzip')).toBeGreaterThan(0);
+		expect(answers.stats()).toMatchObject({ households: 1, wholes: 1 });
+
+		// A change meanwhile: the next pulls build the new version once more, once.
+		await apply(ctx, dupin, 'save', draft());
+		const next = await Promise.all(Array.from({ length: 10 }, () => answers.answer(id)));
+		expect(new Set(next).size).toBe(1);
+		expect(next[0]).not.toBe(at[0]);
+		expect(JSON.parse(next[0]!.text)).toMatchObject({ version: 6 });
+	});
+
+	it('keeps the largest answer the design allows: 100 demandes of 32 KiB of answers that hardly compress', async () => {
+		const { ctx, dupin } = await twoHouseholds();
+		// Sent over several days and answered by the town: a household's bounds (requests-bounds.test.ts).
+		const ids: string[] = [];
+		for (let i = 0; i < MAX_PULLED_DEMANDES; i++) {
+			ctx.clock.set(`2026-11-${String(1 + Math.floor(i / MAX_DEMANDES_PER_DAY)).padStart(2, '0')}T09:00:00Z`);
+			const d = draft();
+			await apply(ctx, dupin, 'submit', d);
+			await setStatus(ctx, d.demandeId, 'clos');
+			ids.push(d.demandeId);
+		}
+		// The answers as large as a draft may be, random (a real form's compress to a tenth), and one
+		// character that is not Latin-1: the whole text is kept at two bytes a character.
+		const filler = (length: number) =>
+			randomBytes(length)
+				.toString('base64')
+				.slice(0, length - 1) + '€';
+		for (const clientId of ids) {
+			const data = { enfant: { personId: null, nom: 'DUPIN Tom' }, note: '' };
+			data.note = filler(MAX_DRAFT_BYTES - utf8Bytes(JSON.stringify(data)) - 2);
+			expect(utf8Bytes(JSON.stringify(data))).toBe(MAX_DRAFT_BYTES);
+			await ctx.db
+				.updateTable('demande')
+				.set({ data_json: JSON.stringify(data) })
+				.where('client_id', '=', clientId)
+				.execute();
+		}
+		const answers = requestsAnswers(ctx.db);
+		const first = await answers.answer(dupin.account.householdId);
+		expect(JSON.parse(first.text)).toMatchObject({ truncated: false });
+		expect(first.text.length).toBeGreaterThan(MAX_PULLED_DEMANDES * MAX_DRAFT_BYTES);
+		expect(first.textBytes).toBe(2 * first.text.length);
+		expect(answers.stats()).toMatchObject({ households: 1, wholes: 1 });
+		expect(answers.stats().bytes).toBeLessThanOrEqual(REQUESTS_CACHE_LIMITS.answerBytes);
+		expect(await answers.answer(dupin.account.householdId)).toBe(first);
+		// Counted as it is held: its text, its gzip made before it was weighed, room for a deflate copy.
+		expect(first.encodedBytes('gzip')).toBeGreaterThan(first.text.length / 2);
+		expect(answers.stats().bytes).toBeGreaterThanOrEqual(first.textBytes + 2 * first.encodedBytes('gzip'));
 	});
 });
 

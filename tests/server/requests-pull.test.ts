@@ -5,7 +5,11 @@ import {
 	requestsSnapshotSchema,
 	type RequestsSnapshot
 } from '../../src/lib/domain/requests/snapshot.ts';
-import { MAX_DEMANDES_PER_DAY } from '../../src/lib/domain/requests/mutations.ts';
+import {
+	MAX_DEMANDES_PER_DAY,
+	MAX_DRAFTS,
+	MAX_OPEN_DEMANDES
+} from '../../src/lib/domain/requests/mutations.ts';
 import { SYNC_SCHEMA_VERSION } from '../../src/lib/domain/sync/protocol.ts';
 import { expectError } from './support/expect.ts';
 import { json, TestClient, type TestClient as Client } from './support/http-client.ts';
@@ -160,6 +164,63 @@ describe('GET /api/requests/pull', () => {
 		expect(snapshot.documents.at(-1)?.uploadedAt).toBe(
 			new Date(Date.UTC(2026, 0, 1) + 3600000).toISOString()
 		);
+	});
+
+	it('always gives every draft and every demande sent back for a complément, then the most recent of the others', async () => {
+		// A draft left out would still count toward the 50, and no device could continue or delete it.
+		expect(MAX_DRAFTS + MAX_OPEN_DEMANDES).toBeLessThanOrEqual(MAX_PULLED_DEMANDES);
+		const { ctx, dupin } = await twoHouseholds();
+		let started = 0;
+		// Spread over days, as a household's bounds require (requests-bounds.test.ts).
+		const nextDay = () =>
+			ctx.clock.set(
+				`2026-11-${String(1 + Math.floor(started++ / MAX_DEMANDES_PER_DAY)).padStart(2, '0')}T09:00:00Z`
+			);
+		const drafts: string[] = [];
+		for (let i = 0; i < MAX_DRAFTS; i++) {
+			nextDay();
+			const d = draft();
+			await apply(ctx, dupin, 'save', d);
+			drafts.push(d.demandeId);
+		}
+		const complements: string[] = [];
+		for (let i = 0; i < 3; i++) {
+			nextDay();
+			const d = draft();
+			await apply(ctx, dupin, 'submit', d);
+			await setStatus(ctx, d.demandeId, 'complement');
+			complements.push(d.demandeId);
+		}
+		// Then more demandes the town answered than the pull gives, all more recent than the drafts.
+		const closed: string[] = [];
+		for (let i = 0; i < MAX_PULLED_DEMANDES; i++) {
+			nextDay();
+			const d = draft();
+			await apply(ctx, dupin, 'submit', d);
+			await setStatus(ctx, d.demandeId, 'clos');
+			closed.push(d.demandeId);
+		}
+
+		const snapshot = full(await pullRequests(dupin.client));
+		expect(snapshot.demandes).toHaveLength(MAX_PULLED_DEMANDES);
+		expect(snapshot.truncated).toBe(true);
+		const ids = snapshot.demandes.map((d) => d.id);
+		expect(ids.filter((id) => drafts.includes(id))).toHaveLength(MAX_DRAFTS);
+		expect(ids.filter((id) => complements.includes(id))).toHaveLength(3);
+		// The others: the most recent of the closed ones, the whole list newest first.
+		const room = MAX_PULLED_DEMANDES - MAX_DRAFTS - 3;
+		expect(ids.filter((id) => closed.includes(id))).toEqual(closed.slice(-room).reverse());
+		const numbers = snapshot.demandes.map((d) => d.number);
+		expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
+
+		// The drafts deleted: the compléments, then the most recent others up to the bound.
+		for (const demandeId of drafts) await apply(ctx, dupin, 'delete', { demandeId });
+		const after = full(await pullRequests(dupin.client));
+		expect(after.truncated).toBe(true);
+		expect(after.demandes.map((d) => d.id)).toEqual([
+			...closed.slice(-(MAX_PULLED_DEMANDES - 3)).reverse(),
+			...complements.reverse()
+		]);
 	});
 });
 

@@ -2,15 +2,20 @@ import { z } from 'zod';
 import { DOCUMENT_STATUSES, DOCUMENT_TYPES } from '../documents/document-types.ts';
 import { documentViewSchema } from '../documents/document-view.ts';
 import { FORM_CODES } from './form-codes.ts';
-import { DEMANDE_STATUSES } from './status.ts';
+import { DEMANDE_STATUSES, editableByFamily } from './status.ts';
 
 /**
  * What GET /api/requests/pull answers (DESIGN §4): the household's demandes and justificatifs as
  * Mes demandes shows them offline, or only the version when the device already has it. Parsed by
- * this schema before the browser keeps it (never cast). Bounded: the most recent demandes (with
- * `truncated` when there are more) and the most recent documents.
+ * this schema before the browser keeps it (never cast). Bounded: MAX_PULLED_DEMANDES demandes, and
+ * the most recent documents. The demandes are every one the family can still change (drafts and
+ * "Complément demandé", ALWAYS_PULLED_STATUSES), then the most recent of the others; `truncated`
+ * says some older ones are not listed. A draft is never left out while it counts toward
+ * MAX_DRAFTS, and can be continued or deleted on any device (attack review, finding 8): the
+ * household bounds keep those to MAX_DRAFTS + MAX_OPEN_DEMANDES (80), within the 100.
  */
 export const MAX_PULLED_DEMANDES = 100;
+export const ALWAYS_PULLED_STATUSES = DEMANDE_STATUSES.filter(editableByFamily);
 export const MAX_PULLED_DOCUMENTS = 200;
 
 /** A need's state: "Non fourni" when no document is given, else the given document's status. */
