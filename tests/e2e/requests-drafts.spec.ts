@@ -63,6 +63,9 @@ test.describe('a draft survives anything', () => {
 		await expect(
 			other.getByRole('heading', { name: 'Vous avez déjà commencé cette démarche' })
 		).toBeVisible();
+		await expect(other.getByRole('region', { name: 'Vous avez déjà commencé cette démarche' })).toContainText(
+			'Une nouvelle demande ne remplace pas vos brouillons'
+		);
 		await expectNoAxeViolations(other);
 		await other.getByRole('link', { name: /Reprendre mon brouillon/ }).click();
 		await expect(other).toHaveURL(new RegExp(`/demandes/${id}/formulaire$`));

@@ -69,9 +69,16 @@ describe('prefill: "les formulaires sont pré-remplis avec vos informations"', (
 		expect(canLeave(FORMS['salle-des-fetes'], 1, contact, TODAY)).toBe(true);
 	});
 
-	it('mise à jour d’adresse: from today, in France', () => {
+	it('mise à jour d’adresse: from today, in France, replacing the default address', () => {
 		expect(FORMS['mise-a-jour-adresse'].prefill(dupin, TODAY)).toMatchObject({
-			adresse: { nouvelleAdresse: { country: 'France' }, dateEffet: TODAY }
+			adresse: {
+				nouvelleAdresse: { country: 'France' },
+				remplace: { addressId: 4 },
+				dateEffet: TODAY
+			}
+		});
+		expect(FORMS['mise-a-jour-adresse'].prefill({ ...dupin, addresses: [] }, TODAY)).toMatchObject({
+			adresse: { remplace: null }
 		});
 	});
 

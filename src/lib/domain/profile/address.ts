@@ -37,7 +37,7 @@ export const addressSchema = z
 			ctx.addIssue({
 				code: 'custom',
 				path: ['postalCode'],
-				message: 'Code postal invalide : cinq chiffres (exemple : 62360).'
+				message: 'Code postal invalide : cinq chiffres, d’un département français (exemple : 62360).'
 			});
 		}
 	})

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { FormDefinition } from '../form-definition.ts';
 import { frenchDate } from '../recap.ts';
 import { addressLine, newAddressSchema } from './address.ts';
+import { defaultAddressRef } from './from-profile.ts';
 import { dateWithin, formSchema, optionalAddressRef } from './fields.ts';
 import { addMonths } from './hall-rules.ts';
 import { documentNeeds, justificatifsRecap, justificatifsStep } from './justificatifs.ts';
@@ -38,9 +39,11 @@ export const miseAJourAdresse: FormDefinition<MiseAJourAdresse> = {
 		{ id: 'justificatifs', label: 'Justificatifs', schema: justificatifs }
 	],
 	submitSchema: miseAJourAdresseSchema,
-	prefill: (_profile, today) => ({
+	// A move, most often: the new main address replaces the one the household has by default.
+	prefill: (profile, today) => ({
 		adresse: {
 			nouvelleAdresse: { name: 'Adresse principale', country: 'France', isDefault: true },
+			remplace: defaultAddressRef(profile),
 			dateEffet: today
 		}
 	}),
