@@ -35,6 +35,8 @@ test.describe('a draft survives anything', () => {
 			.filter({ hasText: 'Contacter la mairie' })
 			.filter({ hasNotText: 'Clos' });
 		await expect(row).toContainText("En attente d'envoi");
+		// The network is there, the portal is not: said as it is.
+		await expect(page.getByRole('status').filter({ hasText: 'Le portail ne répond pas' })).toBeVisible();
 
 		await portal.start();
 		await page.getByRole('button', { name: 'Synchroniser' }).click();
