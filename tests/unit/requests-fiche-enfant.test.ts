@@ -106,7 +106,8 @@ describe('fiche enfant, the seven steps', () => {
 			street: 'Rue Haute'
 		};
 		expect(refusal(s, { ...responsable, adresse: null, nouvelleAdresse: nouvelle })).toEqual({
-			'nouvelleAdresse.postalCode': 'Code postal invalide : cinq chiffres, d’un département français (exemple : 62360).'
+			'nouvelleAdresse.postalCode':
+				'Code postal invalide : cinq chiffres, d’un département français (exemple : 62360).'
 		});
 		expect(refusal(s, { ...responsable, nouvelleAdresse: { ...nouvelle, postalCode: '62360' } })).toEqual({
 			adresse: 'Choisissez une adresse de la liste ou la nouvelle, pas les deux.'
