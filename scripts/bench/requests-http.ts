@@ -27,6 +27,25 @@ export type Upload = {
 	personLabel?: string;
 };
 
+function documentUrl(baseUrl: string, upload: Upload): string {
+	const query = new URLSearchParams({ type: upload.type, name: upload.name });
+	if (upload.personId !== undefined) query.set('personId', String(upload.personId));
+	if (upload.personLabel !== undefined) query.set('personLabel', upload.personLabel);
+	return `${baseUrl}/api/documents/${upload.documentId}?${query}`;
+}
+
+const uploadHeaders = (cookie: string, body: Uint8Array) => ({
+	'Content-Type': 'application/pdf',
+	'Content-Length': String(body.length),
+	Origin: PUBLIC_URL,
+	Cookie: cookie
+});
+
+function checked(status: number, text: string): number {
+	if (status !== 201 && status !== 503) throw new Error(`envoi refusé : ${status} ${text}`);
+	return status;
+}
+
 /** PUT /api/documents/:id as the outbox sends a justificatif: the raw bytes, their length declared. */
 export async function putDocument(
 	baseUrl: string,
@@ -34,22 +53,46 @@ export async function putDocument(
 	upload: Upload,
 	body: Uint8Array<ArrayBuffer>
 ): Promise<number> {
-	const query = new URLSearchParams({ type: upload.type, name: upload.name });
-	if (upload.personId !== undefined) query.set('personId', String(upload.personId));
-	if (upload.personLabel !== undefined) query.set('personLabel', upload.personLabel);
-	const res = await fetch(`${baseUrl}/api/documents/${upload.documentId}?${query}`, {
+	const res = await fetch(documentUrl(baseUrl, upload), {
 		method: 'PUT',
-		headers: {
-			'Content-Type': 'application/pdf',
-			'Content-Length': String(body.length),
-			Origin: PUBLIC_URL,
-			Cookie: cookie
-		},
+		headers: uploadHeaders(cookie, body),
 		body
 	});
-	const text = await res.text();
-	if (res.status !== 201 && res.status !== 503) throw new Error(`envoi refusé : ${res.status} ${text}`);
-	return res.status;
+	return checked(res.status, await res.text());
+}
+
+/**
+ * The same, from a loopback address of its own (127.0.0.x): ten households upload from ten
+ * homes, not through one address, which the server's per-address upload slots would hold back.
+ */
+export function putDocumentFrom(
+	localAddress: string,
+	baseUrl: string,
+	cookie: string,
+	upload: Upload,
+	body: Uint8Array<ArrayBuffer>
+): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const req = request(
+			documentUrl(baseUrl, upload),
+			{ method: 'PUT', localAddress, headers: uploadHeaders(cookie, body) },
+			(res) => {
+				let text = '';
+				res.setEncoding('utf8');
+				res.on('data', (chunk: string) => (text += chunk));
+				res.on('end', () => {
+					try {
+						resolve(checked(res.statusCode ?? 0, text));
+					} catch (error) {
+						reject(error);
+					}
+				});
+				res.on('error', reject);
+			}
+		);
+		req.on('error', reject);
+		req.end(body);
+	});
 }
 
 /** The bytes of an answer as they travel (compressed if the server compressed it), not decoded. */

@@ -53,7 +53,8 @@ export async function benchRequests(
 
 	console.log(
 		`\n${PARALLEL_UPLOADS} envois de ${LARGE_UPLOAD_BYTES / MiB} Mo en même temps, de ${PARALLEL_UPLOADS} foyers ` +
-			`(porte des envois : ${UPLOAD_SLOTS.town} à la fois dans la commune, ${UPLOAD_SLOTS.household} par foyer)`
+			`chacun de sa propre adresse (porte des envois : ${UPLOAD_SLOTS.town} à la fois dans la commune, ` +
+			`${UPLOAD_SLOTS.household} par foyer, ${UPLOAD_SLOTS.address} par adresse)`
 	);
 	const memory = await measureUploadMemory(deps, appUrl);
 	const growth = memory.peakMiB - memory.beforeMiB;
