@@ -8,6 +8,7 @@ import * as m0006 from './0006_replace_stamps_and_ledger_index.ts';
 import * as m0008 from './0008_history_bound_and_day_budget.ts';
 import * as m0009 from './0009_requests_and_documents.ts';
 import * as m0010 from './0010_demande_day_budget.ts';
+import * as m0011 from './0011_backoffice_and_messages.ts';
 
 /**
  * Every migration, imported explicitly (no file-system scan) so the list is the same however the
@@ -23,5 +24,6 @@ export const migrations: Record<string, Migration> = {
 	'0006_replace_stamps_and_ledger_index': m0006,
 	'0008_history_bound_and_day_budget': m0008,
 	'0009_requests_and_documents': m0009,
-	'0010_demande_day_budget': m0010
+	'0010_demande_day_budget': m0010,
+	'0011_backoffice_and_messages': m0011
 };

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { accountsRoutes, authRoutes } from './accounts/accounts-routes.ts';
 import { sessionMiddleware } from './accounts/session-middleware.ts';
+import { adminRoutes } from './backoffice/admin-routes.ts';
 import { catalogRoutes } from './catalog/catalog-routes.ts';
 import type { AppDeps } from './deps.ts';
 import { documentsRoutes } from './documents/documents-routes.ts';
@@ -29,7 +30,8 @@ export function apiRoutes(deps: AppDeps) {
 		.route('/profile', profileRoutes(deps))
 		.route('/requests', requestsRoutes(deps))
 		.route('/sync', syncRoutes(deps))
-		.route('/documents', documentsRoutes(deps));
+		.route('/documents', documentsRoutes(deps))
+		.route('/admin', adminRoutes(deps));
 	api.all('*', apiNotFound);
 	return api;
 }

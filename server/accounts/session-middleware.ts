@@ -40,8 +40,15 @@ export function sessionMiddleware(deps: AppDeps): MiddlewareHandler<AppEnv> {
 
 export const SIGN_IN_AGAIN = 'Votre session a expiré ou vous n’êtes pas connecté. Veuillez vous reconnecter.';
 
-/** The signed-in account, or a 401 that the app turns into "sign in again". */
+export const FAMILIES_ONLY = 'Cet espace est réservé aux familles : votre compte est un compte de la mairie.';
+
+/**
+ * The signed-in family account, or a 401 that the app turns into "sign in again". An agent's
+ * account gets 403: the families' routes read and write a household, and the town's household
+ * (migration 0011) is not one. The agents' routes use requireAgent (server/backoffice).
+ */
 export function requireAccount(account: CurrentAccount | null): CurrentAccount {
 	if (!account) throw new AppError(401, 'unauthenticated', SIGN_IN_AGAIN);
+	if (account.role !== 'citizen') throw new AppError(403, 'families_only', FAMILIES_ONLY);
 	return account;
 }

@@ -5,6 +5,7 @@ import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
 import { generateToken, hashToken } from './tokens.ts';
+import type { AccountRole } from '../../src/lib/domain/accounts/roles.ts';
 
 /**
  * Sessions as in Lucia's guide: a random token in the cookie, its SHA-256 as the row id.
@@ -18,7 +19,7 @@ export const ABSOLUTE_MS = 90 * 24 * 3600 * 1000;
 export type CurrentAccount = {
 	id: number;
 	username: string;
-	role: 'citizen' | 'agent';
+	role: AccountRole;
 	personId: number;
 	householdId: number;
 	email: string;

@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely';
 import type { DocumentStatusCode } from '../../src/lib/domain/documents/document-types.ts';
 import type { DemandeStatusCode } from '../../src/lib/domain/requests/status.ts';
+import type { AccountRole } from '../../src/lib/domain/accounts/roles.ts';
 
 /** Kysely's view of the database, table by table, as the migrations leave it. */
 export type Database = {
@@ -40,7 +41,7 @@ export type Database = {
 		ends_on: string;
 	};
 	town_setup: { key: string; done_at: Generated<string> };
-	household: { id: Generated<number>; created_at: string };
+	household: { id: Generated<number>; created_at: string; kind: Generated<HouseholdKind> };
 	person: {
 		id: Generated<number>;
 		household_id: number;
@@ -102,9 +103,10 @@ export type Database = {
 		password_hash: string;
 		person_id: number;
 		household_id: number;
-		role: 'citizen' | 'agent';
+		role: AccountRole;
 		created_at: string;
 		password_changed_at: string;
+		disabled_at: Generated<string | null>;
 	};
 	account_request: {
 		id: Generated<number>;
@@ -235,6 +237,49 @@ export type Database = {
 		document_id: number | null;
 	};
 	hall_day: { day: string; demande_id: number; state: 'demandee' | 'reservee' };
+	audit_log: {
+		id: Generated<number>;
+		at: string;
+		account_id: number;
+		action: string;
+		target_type: string;
+		target_id: number | null;
+		household_id: number | null;
+		summary: string;
+		before_json: string | null;
+		after_json: string | null;
+	};
+	message_thread: {
+		id: Generated<number>;
+		household_id: number;
+		demande_id: number | null;
+		subject: string;
+		created_at: string;
+		last_message_at: string;
+	};
+	message: {
+		id: Generated<number>;
+		thread_id: number;
+		household_id: number;
+		client_id: string | null;
+		author: MessageAuthor;
+		account_id: number;
+		subject: string;
+		body: string;
+		created_at: string;
+		read_at: string | null;
+	};
+	demande_note: {
+		id: Generated<number>;
+		demande_id: number;
+		account_id: number;
+		body: string;
+		created_at: string;
+	};
 };
+
+/** 'mairie': the one household of the agents' persons (migration 0011), never shown as a family. */
+export type HouseholdKind = 'famille' | 'mairie';
+export type MessageAuthor = 'mairie' | 'famille';
 
 export type PersonRole = 'titulaire' | 'adulte' | 'enfant';

@@ -1,7 +1,8 @@
 import type { Identity } from '../../src/lib/domain/accounts/identity.ts';
+import type { AccountRole } from '../../src/lib/domain/accounts/roles.ts';
 import type { Db } from '../db/database.ts';
 
-export type NewAccount = { username: string; email: string; passwordHash: string; role: 'citizen' | 'agent' };
+export type NewAccount = { username: string; email: string; passwordHash: string; role: AccountRole };
 
 /**
  * A new household (foyer) whose titulaire is the person of `identity`, with the account that signs

@@ -7,7 +7,7 @@ import { resourceGenerations } from './resource-generation.ts';
  * cursor of its pull, never a device's clock. "requests" covers the demandes and the household's
  * justificatifs, which Mes demandes shows together.
  */
-export const PULLED_RESOURCES = ['requests'] as const;
+export const PULLED_RESOURCES = ['requests', 'messages'] as const;
 export type PulledResource = (typeof PULLED_RESOURCES)[number];
 
 /**
