@@ -19,6 +19,7 @@ import {
 import { migrateToLatest } from './db/migrate.ts';
 import { MailQueue } from './mail/mail-queue.ts';
 import { createMailer } from './mail/mailer.ts';
+import { installDemoAgents } from './demo/demo-agents.ts';
 import { installDemoData } from './demo/demo-data.ts';
 import { installDemoRequests } from './demo/demo-requests.ts';
 import { installTownDefaults } from './seed/town-defaults.ts';
@@ -55,6 +56,9 @@ if (config.demo && (await installDemoData(db, clock))) {
 }
 if (config.demo && (await installDemoRequests(db, clock))) {
 	console.info('[base] demandes de démonstration ajoutées');
+}
+if (config.demo && (await installDemoAgents(db, clock))) {
+	console.info('[base] compte administrateur de démonstration ajouté (agent.mairie)');
 }
 // Expired sessions, links and attempts: purged now, then every few minutes, in small steps.
 const purging = startPurging(db, clock);

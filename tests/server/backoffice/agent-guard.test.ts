@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { DEMO_AGENT, installDemoAgents } from '../../../server/demo/demo-agents.ts';
+import { login } from '../support/accounts.ts';
 import { signInAgent } from '../support/agents.ts';
 import { expectError } from '../support/expect.ts';
 import { TestClient } from '../support/http-client.ts';
@@ -61,5 +63,17 @@ describe('audit log', () => {
 			/append-only/
 		);
 		await expect(ctx.db.deleteFrom('audit_log').execute()).rejects.toThrow(/append-only/);
+	});
+});
+
+describe('the demo administrator', () => {
+	it('signs in as agent.mairie / Hesdigneul62 and is an administrateur', async () => {
+		const ctx = await testApp();
+		expect(await installDemoAgents(ctx.db, ctx.clock)).toBe(true);
+		expect(await installDemoAgents(ctx.db, ctx.clock)).toBe(false);
+		const client = new TestClient(ctx.app);
+		expect((await login(client, DEMO_AGENT.username, DEMO_AGENT.password)).status).toBe(200);
+		const session = await (await client.get('/api/auth/session')).json();
+		expect(session.account).toMatchObject({ identifiant: 'agent.mairie', role: 'administrateur' });
 	});
 });
