@@ -1,0 +1,46 @@
+import type { FormCode } from '../../../src/lib/domain/requests/form-codes.ts';
+import type { Db } from '../../db/database.ts';
+
+/** A demande being accepted, as the appliers read it: its answers parsed from data_json. */
+export type AcceptedDemande = {
+	id: number;
+	number: number;
+	householdId: number;
+	formCode: FormCode;
+	personId: number | null;
+	personLabel: string | null;
+	/** The answers as the form's submit schema parsed them at submission (requests-service.ts). */
+	data: unknown;
+};
+
+/** What accepting changed, for the audit line's "after" and the agent's confirmation. */
+export type AppliedChanges = {
+	/** French lines: "Enfant DUPIN Léa ajouté au foyer", "Inscrit à : Restauration scolaire", … */
+	changes: string[];
+};
+
+/**
+ * "Accepter" applies the demande to the household, in the caller's transaction, the one that
+ * also moves the status to Clos (server/backoffice/demandes): both commit or neither does.
+ * Throws an AppError (409) when it cannot apply (the salle's date already booked), which rolls
+ * the status change back with it.
+ */
+export async function applyAcceptedDemande(
+	trx: Db,
+	now: Date,
+	demande: AcceptedDemande,
+	agentAccountId: number
+): Promise<AppliedChanges> {
+	void trx;
+	void now;
+	void agentAccountId;
+	switch (demande.formCode) {
+		// A message to the town: accepting it says it was handled, and changes no data.
+		case 'contact-mairie':
+			return { changes: [] };
+		// PLACEHOLDER until the apply slice lands (must not land in a stop): fiche enfant, address,
+		// filiation, civil data, salle des fêtes.
+		default:
+			return { changes: [] };
+	}
+}
