@@ -4,7 +4,7 @@
  * Neither can end the header or add a parameter: quotes, backslashes and control characters
  * never reach it unencoded.
  */
-export function attachmentDisposition(name: string): string {
+export function attachmentDisposition(name: string, kind: 'attachment' | 'inline' = 'attachment'): string {
 	const ascii = name
 		.normalize('NFD')
 		.replace(/[\u0300-\u036f]/g, '')
@@ -13,5 +13,8 @@ export function attachmentDisposition(name: string): string {
 		/['()*]/g,
 		(c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`
 	);
-	return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+	return `${kind}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
+
+/** Shown in the browser (an agent reads it in the back office), with the same name parameters. */
+export const inlineDisposition = (name: string): string => attachmentDisposition(name, 'inline');

@@ -51,11 +51,43 @@ function fileStream(handle: FileHandle, signal: AbortSignal): ReadableStream<Uin
 	);
 }
 
+/** A stored file's row: what its answer needs. */
+export type StoredFile = { stored_name: string; original_name: string; mime: string; size: number };
+
+/**
+ * Streams a stored file with `headers` (its type, length and the caller's disposition and
+ * policy). A HEAD is answered from the row: no body is sent, so no file is opened.
+ */
+export async function sendStoredFile(
+	c: Context,
+	dirs: UploadDirs,
+	file: StoredFile,
+	headers: Record<string, string>
+): Promise<Response> {
+	const all = {
+		...headers,
+		'Content-Type': file.mime,
+		'Content-Length': String(file.size),
+		'X-Content-Type-Options': 'nosniff',
+		'Cache-Control': 'private, no-store'
+	};
+	if (c.req.method === 'HEAD') {
+		c.set('answerComplete', true);
+		return new Response(null, { status: 200, headers: all });
+	}
+	const handle = await open(join(dirs.files, file.stored_name), 'r').catch(() => null);
+	if (!handle) {
+		console.error(`[justificatifs] fichier absent du disque : ${file.stored_name}`);
+		throw notFound();
+	}
+	c.set('answerComplete', true);
+	return new Response(fileStream(handle, c.req.raw.signal), { status: 200, headers: all });
+}
+
 /**
  * A justificatif's file for its own household only (another's is "introuvable", as an unknown
  * one), streamed from disk. Always a download, never a page of the portal: a PDF or an image
- * opened in place could run in the portal's origin, so it is sandboxed and never sniffed. A HEAD
- * is answered from the row: no body is sent, so no file is opened.
+ * opened in place could run in the portal's origin, so it is sandboxed and never sniffed.
  */
 export async function downloadDocument(
 	c: Context,
@@ -66,24 +98,9 @@ export async function downloadDocument(
 ): Promise<Response> {
 	const file = await findFile(db, account.householdId, clientId);
 	if (!file) throw notFound();
-	const headers = {
+	return sendStoredFile(c, dirs, file, {
 		...c.get('securityHeaders'),
-		'Content-Type': file.mime,
-		'Content-Length': String(file.size),
 		'Content-Disposition': attachmentDisposition(file.original_name),
-		'Content-Security-Policy': "sandbox; default-src 'none'",
-		'X-Content-Type-Options': 'nosniff',
-		'Cache-Control': 'private, no-store'
-	};
-	if (c.req.method === 'HEAD') {
-		c.set('answerComplete', true);
-		return new Response(null, { status: 200, headers });
-	}
-	const handle = await open(join(dirs.files, file.stored_name), 'r').catch(() => null);
-	if (!handle) {
-		console.error(`[justificatifs] fichier absent du disque : ${file.stored_name}`);
-		throw notFound();
-	}
-	c.set('answerComplete', true);
-	return new Response(fileStream(handle, c.req.raw.signal), { status: 200, headers });
+		'Content-Security-Policy': "sandbox; default-src 'none'"
+	});
 }
