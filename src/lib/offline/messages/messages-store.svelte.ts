@@ -105,13 +105,16 @@ class MessagesStore {
 	}
 
 	/** The answer kept in the outbox (it survives a reload, a stopped server) and sent when possible. */
-	async reply(threadId: number, body: string): Promise<void> {
+	async reply(threadId: number, body: string): Promise<string> {
 		const db = portailDatabase();
-		await db.transaction('rw', db.outbox, db.replyDrafts, async () => {
-			await enqueue(db, 'message.reply.v1', { threadId, body });
+		const item = await db.transaction('rw', db.outbox, db.replyDrafts, async () => {
+			const queued = await enqueue(db, 'message.reply.v1', { threadId, body });
 			await db.replyDrafts.delete(threadId);
+			return queued;
 		});
 		void syncService.sync();
+		// The answer's UUID: its id in the outbox, then its client_id on the server.
+		return item.id;
 	}
 
 	async dismiss(outcomeId: string): Promise<void> {
