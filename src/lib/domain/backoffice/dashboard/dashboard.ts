@@ -10,13 +10,11 @@ export type DashboardCounts = {
 	presences: { activityCode: string; label: string; count: number }[];
 };
 
-/** The links of the cards: the demandes helper's list reads exactly these query parameters. */
-export const DASHBOARD_LINKS = {
-	demandesATraiter: '/admin/demandes?statut=envoyee&agent=personne',
-	complementsRecus: '/admin/demandes?complements=1',
-	messagesNonLus: '/admin/demandes?nonlus=1',
-	justificatifsAValider: '/admin/justificatifs',
-	presences: (date: string) => `/admin/presences?date=${date}`
+/** The query strings of the cards' links to /admin/demandes: that list reads exactly these names. */
+export const DEMANDES_FILTERS = {
+	demandesATraiter: 'statut=envoyee&agent=personne',
+	complementsRecus: 'complements=1',
+	messagesNonLus: 'nonlus=1'
 } as const;
 
 /** Most children listed per activity on a day's list (a school's canteen is far smaller). */
