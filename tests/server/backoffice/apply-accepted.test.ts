@@ -122,9 +122,9 @@ describe('Accepter applies the demande', () => {
 		expect(row.person_id).toBe(lea.id);
 
 		// The agenda, as the family's device pulls it: Léa is there with her session, and bookable.
-		const pull = await (
-			await client.get('/api/sync/pull?from=2026-12-01&to=2026-12-31&schemaVersion=1')
-		).json();
+		const pull = await (await client.get(pullUrl)).json();
+		// A new version: the devices' pull cursor moves, so they take the new child.
+		expect(pull.version).toBeGreaterThan(before.version);
 		expect(pull.persons).toContainEqual(
 			expect.objectContaining({ id: lea.id, sessions: ['restauration-scolaire'] })
 		);
