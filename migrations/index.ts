@@ -10,6 +10,8 @@ import * as m0009 from './0009_requests_and_documents.ts';
 import * as m0010 from './0010_demande_day_budget.ts';
 import * as m0011 from './0011_backoffice_and_messages.ts';
 import * as m0014 from './0014_document_queue_index.ts';
+import * as m0015 from './0015_message_day_budget.ts';
+import * as m0016 from './0016_backoffice_counts_indexes.ts';
 
 /**
  * Every migration, imported explicitly (no file-system scan) so the list is the same however the
@@ -27,5 +29,7 @@ export const migrations: Record<string, Migration> = {
 	'0009_requests_and_documents': m0009,
 	'0010_demande_day_budget': m0010,
 	'0011_backoffice_and_messages': m0011,
-	'0014_document_queue_index': m0014
+	'0014_document_queue_index': m0014,
+	'0015_message_day_budget': m0015,
+	'0016_backoffice_counts_indexes': m0016
 };

@@ -8,6 +8,7 @@ import { documentsRoutes } from './documents/documents-routes.ts';
 import { healthRoutes } from './health/health-routes.ts';
 import type { AppEnv } from './http/app-env.ts';
 import { apiNotFound } from './http/errors.ts';
+import { messagesRoutes } from './messages/messages-routes.ts';
 import { guardStateChanges } from './http/state-change-guard.ts';
 import { profileRoutes } from './profile/profile-routes.ts';
 import { requestsRoutes } from './requests/requests-routes.ts';
@@ -29,6 +30,7 @@ export function apiRoutes(deps: AppDeps) {
 		.route('/auth', authRoutes(deps))
 		.route('/profile', profileRoutes(deps))
 		.route('/requests', requestsRoutes(deps))
+		.route('/messages', messagesRoutes(deps))
 		.route('/sync', syncRoutes(deps))
 		.route('/documents', documentsRoutes(deps))
 		.route('/admin', adminRoutes(deps));

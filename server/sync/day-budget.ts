@@ -3,9 +3,13 @@ import type { MutationResult } from '../../src/lib/domain/sync/protocol.ts';
 import { DAY_CHANGE_BUDGET } from '../../src/lib/domain/sync/push-budget.ts';
 import type { Db } from '../db/database.ts';
 
-/** The tables of migrations 0008 and 0010, typed here, beside the only code that reads or writes them. */
+/** The tables of migrations 0008, 0010 and 0015, typed here, beside the only code that reads or writes them. */
 type BudgetRow = { household_id: number; day: string; spent: number };
-type DayBudgetTables = { household_day_budget: BudgetRow; household_demande_budget: BudgetRow };
+type DayBudgetTables = {
+	household_day_budget: BudgetRow;
+	household_demande_budget: BudgetRow;
+	household_message_budget: BudgetRow;
+};
 export type DayBudget = { table: keyof DayBudgetTables; limit: number };
 
 /** The agenda's: day changes asked for by the household's pushes on one day. */

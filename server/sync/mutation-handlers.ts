@@ -1,5 +1,6 @@
 import type { MutationKind } from '../../src/lib/domain/sync/protocol.ts';
 import { agendaMutations } from '../agenda/agenda-mutations.ts';
+import { messageMutations } from '../messages/messages-mutations.ts';
 import { requestMutations } from '../requests/requests-mutations.ts';
 import { listed, type MutationHandler } from './mutation-handler.ts';
 
@@ -9,7 +10,8 @@ import { listed, type MutationHandler } from './mutation-handler.ts';
  */
 export const MUTATION_HANDLERS: readonly MutationHandler[] = [
 	listed(agendaMutations),
-	listed(requestMutations)
+	listed(requestMutations),
+	listed(messageMutations)
 ];
 
 export function handlersByKind(

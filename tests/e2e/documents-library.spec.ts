@@ -59,6 +59,10 @@ test('Ma bibliothèque de justificatifs lists what the household sent, offline t
 	// Offline, from the device's copy: the list stays, the download waits for the network.
 	await page.context().setOffline(true);
 	await page.reload();
+	// Chromium 150 forgets the emulated offline state in a reloaded document (navigator.onLine
+	// says true again): setting it anew gives the page what a phone without network says.
+	await page.context().setOffline(false);
+	await page.context().setOffline(true);
 	await expect(entry).toContainText('Fourni — à valider');
 	await expect(library).toContainText('Hors ligne : les fichiers se téléchargent');
 	await page.context().setOffline(false);

@@ -52,6 +52,7 @@ describe('migrations', () => {
 				'hall_day',
 				'household_day_budget',
 				'household_demande_budget',
+				'household_message_budget',
 				'audit_log',
 				'message_thread',
 				'message',

@@ -1,5 +1,7 @@
 import type { FormCode } from '../../../src/lib/domain/requests/form-codes.ts';
 import type { Db } from '../../db/database.ts';
+import { applyFicheEnfant } from './apply/fiche-enfant.ts';
+import { applySalleDesFetes } from './apply/salle-des-fetes.ts';
 
 /** A demande being accepted, as the appliers read it: its answers parsed from data_json. */
 export type AcceptedDemande = {
@@ -31,15 +33,17 @@ export async function applyAcceptedDemande(
 	demande: AcceptedDemande,
 	agentAccountId: number
 ): Promise<AppliedChanges> {
-	void trx;
-	void now;
 	void agentAccountId;
 	switch (demande.formCode) {
+		case 'fiche-enfant':
+			return applyFicheEnfant(trx, now, demande);
+		case 'salle-des-fetes':
+			return applySalleDesFetes(trx, demande);
 		// A message to the town: accepting it says it was handled, and changes no data.
 		case 'contact-mairie':
 			return { changes: [] };
-		// PLACEHOLDER until the apply slice lands (must not land in a stop): fiche enfant, address,
-		// filiation, civil data, salle des fêtes.
+		// PLACEHOLDER until the apply slice lands (must not land in a stop): address, filiation,
+		// civil data.
 		default:
 			return { changes: [] };
 	}

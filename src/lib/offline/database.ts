@@ -66,6 +66,9 @@ export type Outcome = {
 	at: string;
 };
 
+/** An answer being written in an Échanges thread, kept at every key press until it is sent. */
+export type StoredReplyDraft = { threadId: number; body: string; savedAt: string };
+
 /** A pulled resource's last answer (versioned-resource.ts): its server version, parsed data. */
 export type StoredResource = { key: string; version: number; data: unknown; fetchedAt: string };
 
@@ -105,6 +108,7 @@ export class PortailDatabase extends Dexie {
 	resources!: EntityTable<StoredResource, 'key'>;
 	drafts!: EntityTable<StoredDraft, 'id'>;
 	blobs!: EntityTable<StoredBlob, 'id'>;
+	replyDrafts!: EntityTable<StoredReplyDraft, 'threadId'>;
 
 	constructor(name = 'portail-citoyen') {
 		super(name);
@@ -112,6 +116,7 @@ export class PortailDatabase extends Dexie {
 		this.version(2).stores({ account: 'key' });
 		this.version(3).stores({ agenda: 'key', outbox: '++seq, &id', outcomes: 'id, at' });
 		this.version(4).stores({ resources: 'key', drafts: 'id, formCode, savedAt', blobs: 'id' });
+		this.version(5).stores({ replyDrafts: 'threadId' });
 	}
 }
 

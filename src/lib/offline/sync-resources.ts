@@ -1,6 +1,7 @@
 import { agendaResource } from './agenda-resource.ts';
 import { apiTransport } from './api-transport.ts';
 import type { PortailDatabase } from './database.ts';
+import { messagesResource } from './messages/messages-resource.ts';
 import { requestsResource } from './requests/requests-resource.ts';
 import type { SyncResource } from './sync-engine.ts';
 
@@ -13,5 +14,5 @@ export function syncResources(
 	db: PortailDatabase,
 	agendaWindow: () => { from: string; to: string }
 ): SyncResource[] {
-	return [agendaResource(db, apiTransport, agendaWindow), requestsResource(db)];
+	return [agendaResource(db, apiTransport, agendaWindow), requestsResource(db), messagesResource(db)];
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { agendaMutationSchemas, type AgendaKind } from '../agenda/mutations.ts';
+import { messageMutationSchemas } from '../messages/mutations.ts';
 import { requestMutationSchemas, type DemandeAck, type DraftConflict } from '../requests/mutations.ts';
 import { MAX_PUSH_MUTATIONS } from './push-budget.ts';
 
@@ -18,7 +19,8 @@ export { bulkPayloadSchema, TOO_HEAVY, type BulkPayload } from '../agenda/mutati
  */
 export const mutationSchema = z.discriminatedUnion('kind', [
 	...agendaMutationSchemas,
-	...requestMutationSchemas
+	...requestMutationSchemas,
+	...messageMutationSchemas
 ]);
 export type Mutation = z.infer<typeof mutationSchema>;
 export type MutationKind = Mutation['kind'];

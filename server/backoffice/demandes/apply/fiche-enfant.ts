@@ -1,0 +1,107 @@
+import type { FicheEnfant } from '../../../../src/lib/domain/requests/forms/fiche-enfant-schema.ts';
+import { SESSION_LABELS } from '../../../../src/lib/domain/profile/profile.ts';
+import type { Db } from '../../../db/database.ts';
+import { AppError } from '../../../http/errors.ts';
+import { addChild } from '../../../profile/household-service.ts';
+import { bumpVersion } from '../../../sync/household-version.ts';
+import type { AcceptedDemande, AppliedChanges } from '../apply-accepted.ts';
+
+const PERSON_GONE = new AppError(
+	409,
+	'person_gone',
+	'La personne concernée n’est plus dans le foyer : la fiche ne peut pas être appliquée.'
+);
+
+async function householdPerson(trx: Db, householdId: number, personId: number) {
+	return trx
+		.selectFrom('person')
+		.select(['id', 'sexe', 'role'])
+		.where('id', '=', personId)
+		.where('household_id', '=', householdId)
+		.executeTakeFirst();
+}
+
+/** The school of the fiche, replacing the child's earlier one; none given keeps it. */
+async function setSchool(trx: Db, personId: number, fiche: FicheEnfant): Promise<string[]> {
+	const { etablissement, niveau } = fiche.enfant;
+	if (!etablissement || !niveau) return [];
+	await trx
+		.insertInto('school_enrolment')
+		.values({ person_id: personId, school: etablissement, level: niveau })
+		.onConflict((oc) => oc.column('person_id').doUpdateSet({ school: etablissement, level: niveau }))
+		.execute();
+	return [`Scolarité : ${etablissement}, ${niveau}`];
+}
+
+/**
+ * The fiche's sessions added to the child's enrolments. A session the fiche no longer ticks is
+ * left as it is here: losing an enrolment cancels bookings and refunds them, which is its own
+ * rule (setEnrolments), not a side effect of accepting a fiche.
+ */
+async function addSessions(
+	trx: Db,
+	personId: number,
+	sessions: readonly string[],
+	now: string
+): Promise<string[]> {
+	if (sessions.length === 0) return [];
+	const added = await trx
+		.insertInto('activity_enrolment')
+		.values(sessions.map((session) => ({ person_id: personId, session, created_at: now })))
+		.onConflict((oc) => oc.columns(['person_id', 'session']).doNothing())
+		.returning('session')
+		.execute();
+	return added.length > 0
+		? [`Inscrit à : ${added.map((a) => SESSION_LABELS[a.session] ?? a.session).join(', ')}`]
+		: [];
+}
+
+/**
+ * Accepting a fiche enfant: the child joins the household when new (linked to the responsable as
+ * father, mother or legal guardian), his school is set and he is enrolled in the fiche's sessions,
+ * so the family can book them in the agenda from the next pull on (the household's agenda version
+ * rises). The demande then names the child by his id.
+ */
+export async function applyFicheEnfant(
+	trx: Db,
+	now: Date,
+	demande: AcceptedDemande
+): Promise<AppliedChanges> {
+	const fiche = demande.data as FicheEnfant;
+	const at = now.toISOString();
+	const changes: string[] = [];
+	let childId: number;
+	if (fiche.enfant.enfant) {
+		const child = await householdPerson(trx, demande.householdId, fiche.enfant.enfant.personId);
+		if (!child) throw PERSON_GONE;
+		childId = child.id;
+	} else {
+		const parent = await householdPerson(trx, demande.householdId, fiche.responsable.responsable.personId);
+		if (!parent) throw PERSON_GONE;
+		const nouveau = fiche.enfant.nouvelEnfant!;
+		childId = await addChild(
+			trx,
+			demande.householdId,
+			{
+				personId: parent.id,
+				relation: parent.sexe === 'F' ? 'mere' : parent.sexe === 'M' ? 'pere' : 'responsable-legal'
+			},
+			{
+				sexe: nouveau.sexe === 'fille' ? 'F' : 'M',
+				nomNaissance: nouveau.nomNaissance,
+				prenom: nouveau.prenom,
+				dateNaissance: nouveau.dateNaissance,
+				paysNaissance: nouveau.paysNaissance,
+				communeNaissance: nouveau.communeNaissance,
+				departementNaissance: nouveau.departementNaissance ?? null
+			},
+			at
+		);
+		changes.push(`Enfant ${nouveau.nomNaissance.toUpperCase()} ${nouveau.prenom} ajouté au foyer`);
+		await trx.updateTable('demande').set({ person_id: childId }).where('id', '=', demande.id).execute();
+	}
+	changes.push(...(await setSchool(trx, childId, fiche)));
+	changes.push(...(await addSessions(trx, childId, fiche.enfant.sessions, at)));
+	await bumpVersion(trx, demande.householdId);
+	return { changes };
+}

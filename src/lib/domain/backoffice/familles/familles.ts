@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { foldForSearch } from '../../text/normalize.ts';
+
+/** A search string is short: what an agent types in the box (the house's bound). */
+export const MAX_FAMILLES_QUERY = 100;
+export const FAMILLES_PAGE_SIZE = 50;
+export const MAX_MESSAGE_SUBJECT = 200;
+export const MAX_MESSAGE_BODY = 5000;
+
+export const famillesQuerySchema = z.object({
+	q: z
+		.string()
+		.trim()
+		.max(MAX_FAMILLES_QUERY, { message: `La recherche ne peut dépasser ${MAX_FAMILLES_QUERY} caractères.` })
+		.default(''),
+	page: z.coerce.number().int().min(1).max(1000).default(1)
+});
+
+export const familleIdSchema = z.object({
+	id: z.coerce
+		.number()
+		.int()
+		.positive()
+		.max(2 ** 31)
+});
+
+export const familleMessageSchema = z.object({
+	sujet: z
+		.string({ message: 'Indiquez le sujet du message.' })
+		.trim()
+		.min(1, { message: 'Indiquez le sujet du message.' })
+		.max(MAX_MESSAGE_SUBJECT, { message: `Le sujet ne peut dépasser ${MAX_MESSAGE_SUBJECT} caractères.` }),
+	message: z
+		.string({ message: 'Écrivez le message.' })
+		.trim()
+		.min(1, { message: 'Écrivez le message.' })
+		.max(MAX_MESSAGE_BODY, { message: `Le message ne peut dépasser ${MAX_MESSAGE_BODY} caractères.` }),
+	demandeId: z
+		.number()
+		.int()
+		.positive()
+		.max(2 ** 31)
+		.nullable()
+		.optional()
+});
+export type FamilleMessageInput = z.infer<typeof familleMessageSchema>;
+
+/**
+ * The SQL LIKE pattern that finds every candidate of a folded search: each letter that French
+ * writes with an accent (and any other sign) becomes "_" (one character), so "dupin" finds "Dùpin"
+ * in SQLite, whose LIKE only ignores ASCII case; the candidates are then folded and checked.
+ */
+export function likePatternOf(folded: string): string {
+	const kept = [...folded].map((ch) => (/[bdfghjklmpqrstvwxz0-9@.]/.test(ch) ? ch : '_')).join('');
+	return `%${kept}%`;
+}
+
+/** Whether one of the texts, folded, contains the folded search. */
+export function matchesFolded(folded: string, texts: (string | null)[]): boolean {
+	return texts.some((t) => t !== null && foldForSearch(t).includes(folded));
+}
+
+export type FamilleResult = {
+	id: number;
+	titulaire: string;
+	adultes: string[];
+	enfants: string[];
+	emails: string[];
+};
+
+export type FamillesPage = { results: FamilleResult[]; page: number; hasMore: boolean };
+
+/** Bookings shown on a family's page: the last 30 days and the next 30 (Paris days). */
+export const BOOKINGS_WINDOW_DAYS = 30;
+/** Most demandes and documents listed on a family's page (the most recent first). */
+export const FAMILLE_LIST_LIMIT = 50;
+
+export type FamilleBooking = { personId: number; child: string; activity: string; dates: string[] };
+
+export type FamilleDetail = {
+	id: number;
+	profile: import('../../profile/profile.ts').Profile;
+	bookings: { from: string; to: string; today: string; rows: FamilleBooking[] };
+	demandes: { id: number; number: number; type: string; status: string; statusLabel: string; date: string }[];
+	documents: {
+		id: number;
+		type: string;
+		person: string;
+		status: string;
+		statusLabel: string;
+		expiresOn: string | null;
+		url: string;
+	}[];
+	ledger: {
+		balanceCents: number;
+		balance: string;
+		lines: {
+			id: number;
+			valueDate: string;
+			label: string;
+			sublabel: string;
+			debit: string | null;
+			credit: string | null;
+		}[];
+	};
+};
+
+/** A Paris day moved by whole days (the dates are YYYY-MM-DD, read as UTC noon to avoid DST). */
+export function addDays(day: string, days: number): string {
+	const d = new Date(`${day}T12:00:00Z`);
+	d.setUTCDate(d.getUTCDate() + days);
+	return d.toISOString().slice(0, 10);
+}
