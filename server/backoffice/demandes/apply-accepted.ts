@@ -1,5 +1,6 @@
 import type { FormCode } from '../../../src/lib/domain/requests/form-codes.ts';
 import type { Db } from '../../db/database.ts';
+import { AppError } from '../../http/errors.ts';
 import { applyFicheEnfant } from './apply/fiche-enfant.ts';
 import { applySalleDesFetes } from './apply/salle-des-fetes.ts';
 
@@ -42,9 +43,13 @@ export async function applyAcceptedDemande(
 		// A message to the town: accepting it says it was handled, and changes no data.
 		case 'contact-mairie':
 			return { changes: [] };
-		// PLACEHOLDER until the apply slice lands (must not land in a stop): address, filiation,
-		// civil data.
+		// The profile's updates (address, filiation, civil data) are not applied from the back office
+		// yet: refused rather than closed with nothing changed, which the family would take as done.
 		default:
-			return { changes: [] };
+			throw new AppError(
+				409,
+				'not_applicable',
+				'Cette demande ne peut pas encore être appliquée depuis le back office : mettez-la en cours de traitement et répondez à la famille.'
+			);
 	}
 }

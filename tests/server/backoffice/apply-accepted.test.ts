@@ -214,4 +214,15 @@ describe('Accepter applies the demande', () => {
 			{ day: '2027-01-16', demande_id: first.id, state: 'reservee' }
 		]);
 	});
+
+	it('refuses, rather than closes with nothing changed, a profile update it cannot apply yet', async () => {
+		const { ctx } = await dupins();
+		const agent = await signInAgent(ctx, new TestClient(ctx.app));
+		const demande = await sentDemande(ctx, 'mise-a-jour-adresse', {}, 9006);
+		await expect(
+			ctx.db
+				.transaction()
+				.execute((trx) => applyAcceptedDemande(trx, ctx.clock.now(), demande, agent.accountId))
+		).rejects.toMatchObject({ status: 409, code: 'not_applicable' });
+	});
 });
