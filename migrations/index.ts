@@ -9,6 +9,7 @@ import * as m0008 from './0008_history_bound_and_day_budget.ts';
 import * as m0009 from './0009_requests_and_documents.ts';
 import * as m0010 from './0010_demande_day_budget.ts';
 import * as m0011 from './0011_backoffice_and_messages.ts';
+import * as m0012 from './0012_demande_search.ts';
 
 /**
  * Every migration, imported explicitly (no file-system scan) so the list is the same however the
@@ -25,5 +26,6 @@ export const migrations: Record<string, Migration> = {
 	'0008_history_bound_and_day_budget': m0008,
 	'0009_requests_and_documents': m0009,
 	'0010_demande_day_budget': m0010,
-	'0011_backoffice_and_messages': m0011
+	'0011_backoffice_and_messages': m0011,
+	'0012_demande_search': m0012
 };
