@@ -198,6 +198,8 @@ export type Database = {
 		updated_at: string;
 		submitted_at: string | null;
 		assigned_account_id: number | null;
+		/** Folded number, person, family names and e-mails (migration 0012): the queue's search. */
+		search_text: Generated<string>;
 	};
 	demande_history: {
 		id: Generated<number>;

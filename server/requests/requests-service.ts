@@ -12,6 +12,7 @@ import {
 	type DemandeSubmitPayload
 } from '../../src/lib/domain/requests/mutations.ts';
 import { editableByFamily } from '../../src/lib/domain/requests/status.ts';
+import { demandeSearchText } from '../backoffice/demandes/search-text.ts';
 import type { Db } from '../db/database.ts';
 import type { CurrentAccount } from '../http/app-env.ts';
 import { reserveDayBudget, type DayBudget } from '../sync/day-budget.ts';
@@ -194,7 +195,8 @@ export async function submitDemande(
 		// The first sending's date; a complément sent again is a line of the history.
 		submitted_at: row.submitted_at ?? ctx.now.toISOString(),
 		person_id: person?.personId ?? null,
-		person_label: person?.label ?? null
+		person_label: person?.label ?? null,
+		search_text: await demandeSearchText(trx, householdId, row.number, person?.label ?? null)
 	});
 	await linkNeeds(trx, householdId, row.id, needs, parisDate(ctx.now));
 	await askHallDays(trx, row.id, days);
