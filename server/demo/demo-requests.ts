@@ -11,6 +11,7 @@ import { addressLine } from '../../src/lib/domain/requests/forms/address.ts';
 import { displayName } from '../../src/lib/domain/profile/person-name.ts';
 import { namesOf } from '../profile/person-row.ts';
 import { linkNeeds } from '../requests/demande-needs.ts';
+import { demandeSearchText } from '../backoffice/demandes/search-text.ts';
 import { insertDemande, takeNumber } from '../requests/demande-repository.ts';
 import { bumpResourceVersion } from '../sync/resource-version.ts';
 import { DEMO_CITIZEN } from './demo-data.ts';
@@ -207,9 +208,10 @@ async function writeDemoRequests(trx: Db, family: DemoFamily, now: Date): Promis
 			? form.submitSchema(parisDate(new Date(at(now, sent.daysAgo, 1)))).parse(demande.data)
 			: null;
 		const person = parsed ? form.personConcerned(parsed) : null;
+		const number = await takeNumber(trx);
 		const row = await insertDemande(trx, {
 			client_id: randomUUID(),
-			number: await takeNumber(trx),
+			number,
 			household_id: family.householdId,
 			form_code: demande.formCode,
 			status: last.status,
@@ -224,7 +226,9 @@ async function writeDemoRequests(trx: Db, family: DemoFamily, now: Date): Promis
 			created_by: family.accountId,
 			updated_at: at(now, sent?.daysAgo ?? first.daysAgo, 1),
 			submitted_at: sent ? at(now, sent.daysAgo, 1) : null,
-			assigned_account_id: null
+			assigned_account_id: null,
+			// As a family's sending writes it: the agents' queue finds the demo's demandes too.
+			search_text: await demandeSearchText(trx, family.householdId, number, person?.label ?? null)
 		});
 		let from: DemandeStatusCode | null = null;
 		for (const [i, step] of demande.steps.entries()) {

@@ -32,6 +32,16 @@ test.describe('the town hall writes to a family from Familles; the family reads 
 		await expect(page.getByRole('heading', { name: 'Membres du foyer' })).toBeVisible();
 		await expectNoAxeViolations(page);
 
+		// A demande of the family opens the queue on its number.
+		await page.getByRole('link', { name: 'n° 1', exact: true }).click();
+		await expect(page.getByRole('heading', { level: 1, name: 'Demandes' })).toBeVisible();
+		await expect(page.getByRole('status').filter({ hasText: /^1 demande, page 1\.$/ })).toBeVisible();
+		await expect(page.getByRole('row', { name: /n° 1 .*Fiche enfant.*Clos/ })).toBeVisible();
+		await expectNoAxeViolations(page);
+		await page.screenshot({ path: testInfo.outputPath('demandes-1366.png'), fullPage: true });
+		await page.goBack();
+		await expect(page.getByRole('heading', { level: 1, name: /Famille DUPIN/ })).toBeVisible();
+
 		// Bad input first: said beside the fields, nothing sent.
 		await page.getByRole('button', { name: 'Envoyer' }).click();
 		await expect(page.getByRole('textbox', { name: 'Sujet', exact: true })).toHaveAttribute(

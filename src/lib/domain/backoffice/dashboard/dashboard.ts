@@ -14,7 +14,7 @@ export type DashboardCounts = {
 export const DEMANDES_FILTERS = {
 	demandesATraiter: 'statut=envoyee&agent=personne',
 	complementsRecus: 'complements=1',
-	messagesNonLus: 'nonlus=1'
+	messagesNonLus: 'nonLus=1'
 } as const;
 
 /** Most children listed per activity on a day's list (a school's canteen is far smaller). */
