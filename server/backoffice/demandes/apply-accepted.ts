@@ -34,10 +34,9 @@ export async function applyAcceptedDemande(
 	demande: AcceptedDemande,
 	agentAccountId: number
 ): Promise<AppliedChanges> {
-	void agentAccountId;
 	switch (demande.formCode) {
 		case 'fiche-enfant':
-			return applyFicheEnfant(trx, now, demande);
+			return applyFicheEnfant(trx, now, demande, agentAccountId);
 		case 'salle-des-fetes':
 			return applySalleDesFetes(trx, demande);
 		// A message to the town: accepting it says it was handled, and changes no data.
