@@ -215,14 +215,31 @@ describe('Accepter applies the demande', () => {
 		]);
 	});
 
-	it('refuses, rather than closes with nothing changed, a profile update it cannot apply yet', async () => {
+	it('refuses a change of address whose replaced address left the profile (409)', async () => {
 		const { ctx } = await dupins();
 		const agent = await signInAgent(ctx, new TestClient(ctx.app));
-		const demande = await sentDemande(ctx, 'mise-a-jour-adresse', {}, 9006);
+		const data = {
+			adresse: {
+				nouvelleAdresse: {
+					name: 'Adresse principale',
+					country: 'France',
+					city: 'Boulogne-sur-Mer',
+					postalCode: '62200',
+					streetNumber: '3',
+					numberComplement: null,
+					street: 'Rue de la Lampe',
+					streetComplement: null,
+					isDefault: true
+				},
+				remplace: { addressId: 999_999, label: 'Ancienne' },
+				dateEffet: '2026-11-20'
+			}
+		};
+		const demande = await sentDemande(ctx, 'mise-a-jour-adresse', data, 9006);
 		await expect(
 			ctx.db
 				.transaction()
 				.execute((trx) => applyAcceptedDemande(trx, ctx.clock.now(), demande, agent.accountId))
-		).rejects.toMatchObject({ status: 409, code: 'not_applicable' });
+		).rejects.toMatchObject({ status: 409, code: 'address_gone' });
 	});
 });
