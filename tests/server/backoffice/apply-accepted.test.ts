@@ -6,6 +6,7 @@ import {
 } from '../../../server/backoffice/demandes/apply-accepted.ts';
 import type { FormCode } from '../../../src/lib/domain/requests/form-codes.ts';
 import { create, dupins, pushOne } from '../support/agenda.ts';
+import { ficheSteps } from '../support/apply.ts';
 import { signInAgent } from '../support/agents.ts';
 import { TestClient } from '../support/http-client.ts';
 import type { TestCtx } from '../support/test-app.ts';
@@ -65,8 +66,7 @@ async function pascalOf(ctx: TestCtx) {
 }
 
 const ficheForNewChild = (parentId: number) => ({
-	responsable: { responsable: { personId: parentId, label: 'DUPIN Pascal' } },
-	conjoint: { ajouter: 'non' },
+	...ficheSteps(parentId),
 	enfant: {
 		enfant: null,
 		nouvelEnfant: {
@@ -100,7 +100,10 @@ describe('Accepter applies the demande', () => {
 		expect(applied.changes).toEqual([
 			'Enfant DUPIN Léa ajouté au foyer',
 			'Scolarité : École publique de Hesdigneul-lès-Boulogne, CP',
-			'Inscrit à : Restauration scolaire'
+			'Inscrit à : Restauration scolaire',
+			'PAI : non',
+			'Situation familiale : Marié(e)',
+			'Autorisations : Droit à l’image : non ; Soins d’urgence : oui ; Sortie seul : non ; Sorties scolaires : oui'
 		]);
 		const lea = await ctx.db
 			.selectFrom('person')

@@ -64,14 +64,28 @@ export async function personNamed(ctx: TestCtx, prenom: string) {
 		.executeTakeFirstOrThrow();
 }
 
+/** The steps of a fiche enfant besides the child's, as its submit schema outputs them. */
+export const ficheSteps = (parentId: number) => ({
+	responsable: {
+		responsable: { personId: parentId, label: 'DUPIN Pascal' },
+		autreSituation: 'non',
+		autreSituationPrecision: null,
+		situationFamiliale: 'marie',
+		adresse: { addressId: 1, label: 'Adresse principale' },
+		nouvelleAdresse: null
+	},
+	conjoint: { ajouter: 'non' },
+	autorisations: { droitImage: 'non', soinsUrgence: 'oui', sortieSeul: 'non', sortiesScolaires: 'oui' },
+	'autres-personnes': { personnes: [] }
+});
+
 /** A fiche enfant for a child already in the household, with his sessions from now on. */
 export const ficheForChild = (
 	parentId: number,
 	child: { personId: number; label: string },
 	sessions: string[]
 ) => ({
-	responsable: { responsable: { personId: parentId, label: 'DUPIN Pascal' } },
-	conjoint: { ajouter: 'non' },
+	...ficheSteps(parentId),
 	enfant: {
 		enfant: child,
 		nouvelEnfant: null,

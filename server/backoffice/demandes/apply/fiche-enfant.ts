@@ -4,6 +4,11 @@ import { AppError } from '../../../http/errors.ts';
 import { addChild } from '../../../profile/household-service.ts';
 import { setEnrolments } from '../../../agenda/set-enrolments.ts';
 import { bumpVersion } from '../../../sync/household-version.ts';
+import { bumpResourceVersion } from '../../../sync/resource-version.ts';
+import { namesOf } from '../../../profile/person-row.ts';
+import { displayName } from '../../../../src/lib/domain/profile/person-name.ts';
+import { applyConjoint } from './fiche-enfant-conjoint.ts';
+import { saveChildRecord } from './fiche-enfant-record.ts';
 import type { AcceptedDemande, AppliedChanges } from '../apply-accepted.ts';
 
 const PERSON_GONE = new AppError(
@@ -77,6 +82,8 @@ export async function applyFicheEnfant(
 		);
 		changes.push(`Enfant ${nouveau.nomNaissance.toUpperCase()} ${nouveau.prenom} ajouté au foyer`);
 		await trx.updateTable('demande').set({ person_id: childId }).where('id', '=', demande.id).execute();
+		// The family's Mes demandes names the child by his id from now on.
+		await bumpResourceVersion(trx, demande.householdId, 'requests');
 	}
 	changes.push(...(await setSchool(trx, childId, fiche)));
 	// The fiche says all the child's sessions: one it no longer ticks ends, with its future bookings.
@@ -88,6 +95,18 @@ export async function applyFicheEnfant(
 		demandeId: demande.id
 	});
 	changes.push(...enrolments.changes);
+	const child = await trx
+		.selectFrom('person')
+		.select(['nom_naissance', 'nom_usage', 'prenom'])
+		.where('id', '=', childId)
+		.executeTakeFirstOrThrow();
+	changes.push(
+		...(await applyConjoint(trx, at, demande.householdId, fiche, {
+			id: childId,
+			name: displayName(namesOf(child))
+		}))
+	);
+	changes.push(...(await saveChildRecord(trx, at, demande.id, childId, fiche)));
 	await bumpVersion(trx, demande.householdId);
 	return { changes };
 }
