@@ -13,6 +13,10 @@ export const PROVIDABLE_TYPES = DOCUMENT_TYPES.filter((t) => t !== 'piece-jointe
 	...Exclude<(typeof DOCUMENT_TYPES)[number], 'piece-jointe'>[]
 ];
 
+export type ProvidableType = (typeof PROVIDABLE_TYPES)[number];
+export const isProvidableType = (type: string): type is ProvidableType =>
+	(PROVIDABLE_TYPES as readonly string[]).includes(type);
+
 export const documentProvidePayload = z.object({
 	/** The UUID the upload named the file with (document.client_id). */
 	documentId: z.uuid().transform((id) => id.toLowerCase()),
