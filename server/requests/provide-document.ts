@@ -24,7 +24,8 @@ const notFound = (): ProvideOutcome => ({
 /**
  * "Fournir" (Mes justificatifs à fournir): the household's file `documentId`, already received by
  * the upload route, becomes the document of every open demande of the household waiting for that
- * (type, person), in the push's transaction. Waiting: no document, or one that is not valid today
+ * (type, person), in the push's transaction, and of every Clos one whose justificatif the town
+ * refused (it accepted the demande but still asks for that document). Waiting: no document, or one that is not valid today
  * (refused, expired, or still to check: the newest file answers); a demande holding a valid one is
  * left alone. A person or file of another household is answered as unknown, and nothing is linked.
  */
@@ -64,7 +65,13 @@ export async function provideDocument(
 		.leftJoin('document', 'document.id', 'demande_document.document_id')
 		.select('demande_document.demande_id')
 		.where('demande.household_id', '=', householdId)
-		.where('demande.status', 'in', OPEN_STATUSES)
+		.where((eb) =>
+			eb.or([
+				eb('demande.status', 'in', OPEN_STATUSES),
+				// Accepted while the town refused this justificatif: it still asks for another one.
+				eb.and([eb('demande.status', '=', 'clos'), eb('document.status', 'in', ['invalide', 'a-valider'])])
+			])
+		)
 		.where('demande_document.type', '=', payload.type)
 		.where('demande_document.person_id', 'is', payload.personId)
 		.where((eb) =>

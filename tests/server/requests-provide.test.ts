@@ -146,6 +146,17 @@ describe('POST /api/sync/push: document.provide.v1 (Mes justificatifs à fournir
 		expect(await livretOf(homes, covered)).toBe(coveredBy);
 	});
 
+	it('answers a Clos demande whose justificatif the town refused: it still asks for another one', async () => {
+		const homes = await twoHouseholds();
+		const { dupin } = homes;
+		const accepted = await sentForTim(homes);
+		await pointAt(homes, accepted, { status: 'invalide' });
+		await setStatus(homes.ctx, accepted, 'clos');
+		const livret = await uploadLivret(homes);
+		expect((await pushOne(dupin.client, provide(livret.clientId, dupin.timId))).status).toBe('applied');
+		expect(await livretOf(homes, accepted)).toBe(livret.id);
+	});
+
 	it('refuses another household’s person or file, and links nothing', async () => {
 		const homes = await twoHouseholds();
 		const { ctx, dupin, martin } = homes;
