@@ -65,6 +65,8 @@ export function documentsToProvide(
 	today: string
 ): DocumentToProvide[] {
 	const lines = new Map<string, DocumentToProvide>();
+	/** The documents the demandes themselves were given for each line, whoever they name. */
+	const given = new Map<string, Set<string>>();
 	const open = demandes
 		.filter((d) => OPEN.has(d.status) || d.status === 'clos')
 		.sort((a, b) => a.number - b.number);
@@ -90,16 +92,18 @@ export function documentsToProvide(
 				lines.set(key, line);
 			}
 			line.demandes.push({ id: demande.id, label: demandeLabel(demande) });
+			if (need.documentId) given.get(key)?.add(need.documentId) ?? given.set(key, new Set([need.documentId]));
 		}
 	}
 	for (const line of lines.values()) {
 		const candidates = documents
 			.filter(
 				(d) =>
-					d.type === line.type &&
-					(line.personId !== null
-						? d.personId === line.personId
-						: d.personId === null && (line.personLabel === null || d.personLabel === line.personLabel))
+					given.get(line.key)?.has(d.id) ||
+					(d.type === line.type &&
+						(line.personId !== null
+							? d.personId === line.personId
+							: d.personId === null && (line.personLabel === null || d.personLabel === line.personLabel)))
 			)
 			.filter((d) => d.status !== 'valide' || usable(d, today));
 		const newest = [...candidates].sort((a, b) => b.uploadedAt.localeCompare(a.uploadedAt))[0];
