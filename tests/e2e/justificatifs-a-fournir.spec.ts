@@ -112,6 +112,15 @@ test('a refused justificatif, provided again from Mes justificatifs à fournir w
 	const picker = line.getByLabel('Fournir un nouveau justificatif');
 	await picker.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('bonjour') });
 	await expect(line).toContainText('Ce fichier n’est ni un PDF, ni une image JPEG ou PNG');
+
+	// A file that says it is a PDF and is not: the server refuses it, the line says why.
+	await picker.setInputFiles({
+		name: 'faux.pdf',
+		mimeType: 'application/pdf',
+		buffer: Buffer.from('bonjour')
+	});
+	await expect(line).toContainText('Votre dernier envoi n’a pas été reçu', { timeout: 20_000 });
+	await expect(line).toContainText('Invalide');
 	await page.screenshot({ path: testInfo.outputPath('justificatifs-invalide-360.png'), fullPage: true });
 
 	// With the keyboard only, the server stopped: the file waits in the outbox.
@@ -137,6 +146,7 @@ test('a refused justificatif, provided again from Mes justificatifs à fournir w
 	await page.evaluate(() => window.dispatchEvent(new Event('online')));
 	await expect(line).toContainText('À valider', { timeout: 20_000 });
 	await expect(line).not.toContainText('En attente d’envoi');
+	await expect(line).not.toContainText('Votre dernier envoi n’a pas été reçu');
 	await page.screenshot({ path: testInfo.outputPath('justificatifs-a-valider-360.png'), fullPage: true });
 
 	await agent.reload();
