@@ -206,6 +206,14 @@ test('the justificatifs step of a form says one valid on file is already provide
 	);
 	await expect(proof.getByLabel('Réutiliser un justificatif déjà fourni')).toBeChecked();
 	await expectNoAxeViolations(page);
+	// The parent's own choice is kept, the step left and opened again.
+	await proof.getByLabel('Plus tard (non fourni)').check();
+	await page.getByRole('button', { name: 'Précédent' }).click();
+	await expect(currentStep(page)).toContainText('Nouvelle adresse');
+	await page.getByRole('button', { name: 'Suivant' }).click();
+	await expect(currentStep(page)).toContainText('Justificatifs');
+	await expect(proof.getByLabel('Plus tard (non fourni)')).toBeChecked();
+	await proof.getByLabel('Réutiliser un justificatif déjà fourni').check();
 	// Nothing new required: the step goes on to the recap.
 	await page.getByRole('button', { name: 'Suivant' }).click();
 	await expect(currentStep(page)).not.toContainText('Justificatifs');
