@@ -27,8 +27,9 @@ export type DocumentToProvide = {
 	/** "Attestation CAF de MARINELLI SONIA". */
 	title: string;
 	status: ToProvideStatus;
-	/** The document the status is of (null: none given). */
+	/** The document the status is of (null: none given), and when it was sent. */
 	documentId: string | null;
+	providedAt: string | null;
 	reason: string | null;
 	expiresOn: string | null;
 	/** "Fiche enfant : 36", one per open demande needing it, by number. */
@@ -85,6 +86,7 @@ export function documentsToProvide(
 					title: need.personLabel ? `${label} de ${need.personLabel}` : label,
 					status: 'non-fourni',
 					documentId: null,
+					providedAt: null,
 					reason: null,
 					expiresOn: null,
 					demandes: []
@@ -110,6 +112,7 @@ export function documentsToProvide(
 		if (!newest) continue;
 		line.status = newest.status;
 		line.documentId = newest.id;
+		line.providedAt = newest.uploadedAt;
 		line.reason = newest.status === 'invalide' ? newest.reason : null;
 		line.expiresOn = newest.status === 'valide' ? newest.expiresOn : null;
 	}
