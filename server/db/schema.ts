@@ -146,7 +146,7 @@ export type Database = {
 	};
 	account_token: {
 		token_hash: string;
-		purpose: 'password-reset' | 'email-change';
+		purpose: 'password-reset' | 'email-change' | 'agent-activation';
 		account_id: number;
 		new_email: string | null;
 		expires_at: string;
