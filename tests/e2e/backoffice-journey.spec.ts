@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './support/fixtures.ts';
-import { signIn } from './support/citizens.ts';
+import { agentSignsIn } from './support/backoffice.ts';
 import { lunch, MONDAY_9AM } from './support/agenda-page.ts';
-import { currentStep, outboxSent, signInTo, startDemande } from './support/requests-page.ts';
+import { currentStep, fillNewChild, outboxSent, signInTo, startDemande } from './support/requests-page.ts';
 
 test.use({ demo: true, serverNow: MONDAY_9AM });
 
@@ -36,14 +36,7 @@ async function parentSendsFiche(page: Page): Promise<string> {
 	await next(page, 'Enfant');
 	await page.getByRole('button', { name: 'Ajouter un enfant' }).click();
 	const child = page.getByRole('dialog', { name: 'Ajouter un enfant' });
-	await child.getByLabel('Garçon').check();
-	await child.getByLabel('Nom de naissance').fill('Dupin');
-	await child.getByRole('textbox', { name: 'Prénom', exact: true }).fill('Lou');
-	await child.getByLabel('Jour').fill('2');
-	await child.getByLabel('Mois').fill('6');
-	await child.getByLabel('Année').fill('2020');
-	await child.getByLabel('Commune de naissance').fill('Boulogne-sur-Mer');
-	await child.getByLabel('Numéro du département de naissance').fill('62');
+	await fillNewChild(child, { sexe: 'Garçon', prenom: 'Lou', jour: '2', mois: '6', annee: '2020' });
 	await child.getByRole('button', { name: 'Ajouter cet enfant' }).click();
 	await page.getByRole('button', { name: 'Suivant' }).click();
 	await page.getByLabel('Restauration scolaire').check();
@@ -83,12 +76,7 @@ test('a fiche enfant from the parent to the agent and back: justificatifs decide
 	const number = await parentSendsFiche(page);
 
 	// The agent, on a desktop, takes the fiche.
-	const office = await browser.newContext({ baseURL, viewport: { width: 1366, height: 900 } });
-	const agent = await office.newPage();
-	await agent.clock.setFixedTime(new Date(MONDAY_9AM));
-	await agent.goto('/connexion');
-	await signIn(agent, 'agent.mairie', 'Hesdigneul62');
-	await expect(agent).toHaveURL(/\/admin$/);
+	const { office, agent } = await agentSignsIn(browser, baseURL!, { now: MONDAY_9AM });
 	await expectNoAxeViolations(agent);
 	await agent
 		.getByRole('navigation', { name: 'Back office' })
@@ -115,11 +103,12 @@ test('a fiche enfant from the parent to the agent and back: justificatifs decide
 	await expect(agent.getByRole('heading', { level: 1, name: 'Justificatifs à valider' })).toBeVisible();
 	await expectNoAxeViolations(agent);
 	// The oldest first: the attestation CAF, shown beside its decision.
-	await expect(agent.getByRole('button', { name: 'Attestation CAF de DUPIN Pascal', exact: true })).toHaveAttribute(
-		'aria-pressed',
-		'true'
-	);
-	await expect(agent.getByRole('heading', { level: 2, name: 'Attestation CAF de DUPIN Pascal' })).toBeVisible();
+	await expect(
+		agent.getByRole('button', { name: 'Attestation CAF de DUPIN Pascal', exact: true })
+	).toHaveAttribute('aria-pressed', 'true');
+	await expect(
+		agent.getByRole('heading', { level: 2, name: 'Attestation CAF de DUPIN Pascal' })
+	).toBeVisible();
 	// The PDF viewer settles beside the form as it loads: check again until the choice holds.
 	await expect(async () => {
 		await agent.getByLabel('Invalide').check();

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './support/fixtures.ts';
-import { signIn } from './support/citizens.ts';
 import { currentStep, signInTo, startDemande } from './support/requests-page.ts';
+import { agentSignsIn } from './support/backoffice.ts';
 
 test.use({ demo: true, viewport: { width: 360, height: 800 } });
 
@@ -82,11 +82,7 @@ test('a refused justificatif, provided again from Mes justificatifs à fournir w
 	await sendTwoAddressChanges(page);
 
 	// The agent refuses it, through the real agent API.
-	const office = await browser.newContext({ baseURL, viewport: { width: 1366, height: 900 } });
-	const agent = await office.newPage();
-	await agent.goto('/connexion');
-	await signIn(agent, 'agent.mairie', 'Hesdigneul62');
-	await expect(agent).toHaveURL(/\/admin$/);
+	const { office, agent } = await agentSignsIn(browser, baseURL!);
 	const refused = await queued(agent, 'facture-edf.pdf');
 	expect(refused).toBeDefined();
 	const decided = await agent.evaluate(async (id) => {
@@ -174,11 +170,7 @@ test('the justificatifs step of a form says one valid on file is already provide
 	expect(status).toBe(201);
 
 	// The agent validates it until 31/01/2027, through the real agent API.
-	const office = await browser.newContext({ baseURL });
-	const agent = await office.newPage();
-	await agent.goto('/connexion');
-	await signIn(agent, 'agent.mairie', 'Hesdigneul62');
-	await expect(agent).toHaveURL(/\/admin$/);
+	const { office, agent } = await agentSignsIn(browser, baseURL!);
 	const gaz = await queued(agent, 'facture-gaz.pdf');
 	const decided = await agent.evaluate(async (id) => {
 		const res = await fetch(`/api/admin/documents/${id}/decision`, {
