@@ -5,6 +5,7 @@ import type { Db } from '../db/database.ts';
 import { AppError } from '../http/errors.ts';
 import type { MailMessage } from '../mail/mailer.ts';
 import { passwordResetMail, usernameReminderMail } from './account-mails.ts';
+import { accountDisabled } from './login-service.ts';
 import { hashPassword } from './password-hash.ts';
 import { invalidateAccountSessions } from './sessions.ts';
 import { reserve, tryReserve } from './throttle.ts';
@@ -95,20 +96,41 @@ const invalidReset = () =>
 		'Ce lien de réinitialisation n’est plus valable (déjà utilisé ou expiré). Refaites une demande depuis « Mot de passe / identifiant perdu ? ».'
 	);
 
+/**
+ * A link to choose a password: a reset asked by its holder, or an agent's invitation (the same
+ * page, worded "Activez votre compte agent"). A disabled account's link signs nobody in.
+ */
 async function resetToken(db: Db, token: string, now: Date) {
 	const row = await db
 		.selectFrom('account_token')
 		.innerJoin('account', 'account.id', 'account_token.account_id')
-		.select(['account_token.account_id', 'account_token.expires_at', 'account.username'])
+		.select([
+			'account_token.account_id',
+			'account_token.expires_at',
+			'account_token.purpose',
+			'account.username',
+			'account.disabled_at'
+		])
 		.where('account_token.token_hash', '=', hashToken(token))
-		.where('account_token.purpose', '=', 'password-reset')
+		.where('account_token.purpose', 'in', PASSWORD_PURPOSES)
 		.executeTakeFirst();
 	if (!row || row.expires_at <= now.toISOString()) throw invalidReset();
+	if (row.disabled_at !== null) throw accountDisabled();
 	return row;
 }
 
-export async function resetInfo(deps: AppDeps, token: string): Promise<{ identifiant: string }> {
-	return { identifiant: (await resetToken(deps.db, token, deps.clock.now())).username };
+const PASSWORD_PURPOSES = ['password-reset', 'agent-activation'] as const;
+export type PasswordLinkPurpose = (typeof PASSWORD_PURPOSES)[number];
+
+export async function resetInfo(
+	deps: AppDeps,
+	token: string
+): Promise<{ identifiant: string; usage: PasswordLinkPurpose }> {
+	const row = await resetToken(deps.db, token, deps.clock.now());
+	return {
+		identifiant: row.username,
+		usage: row.purpose === 'agent-activation' ? 'agent-activation' : 'password-reset'
+	};
 }
 
 /**
@@ -133,7 +155,7 @@ export async function resetPassword(
 		await trx
 			.deleteFrom('account_token')
 			.where('account_id', '=', accountId)
-			.where('purpose', '=', 'password-reset')
+			.where('purpose', 'in', PASSWORD_PURPOSES)
 			.execute();
 		await invalidateAccountSessions(trx, accountId);
 		return accountId;

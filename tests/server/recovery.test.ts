@@ -60,7 +60,8 @@ describe('lost password', () => {
 			expect((await recover(client, input)).status).toBe(202);
 			const jeton = await resetToken(ctx);
 			expect(await json(await client.get(`/api/accounts/password-reset?jeton=${jeton}`))).toEqual({
-				identifiant: 'pascal.dupin'
+				identifiant: 'pascal.dupin',
+				usage: 'password-reset'
 			});
 			const stored = await ctx.db.selectFrom('account_token').select('token_hash').execute();
 			expect(stored.map((t) => t.token_hash)).toContain(sha256(jeton));

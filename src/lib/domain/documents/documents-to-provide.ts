@@ -2,6 +2,7 @@ import type { DemandeView } from '../requests/snapshot.ts';
 import { FORM_TYPE_LABELS } from '../requests/form-codes.ts';
 import { DOCUMENT_TYPE_LABELS, type DocumentTypeCode } from './document-types.ts';
 import type { DocumentView } from './document-view.ts';
+import { lineKey } from './provide-line.ts';
 
 /** Mes justificatifs à fournir's statuses: the manual's three, and one given not yet decided. */
 export type ToProvideStatus = 'non-fourni' | 'a-valider' | 'valide' | 'invalide';
@@ -61,8 +62,7 @@ export function documentsToProvide(
 	const open = demandes.filter((d) => OPEN.has(d.status)).sort((a, b) => a.number - b.number);
 	for (const demande of open) {
 		for (const need of demande.needs) {
-			const person = need.personId !== null ? `p${need.personId}` : `l${need.personLabel ?? ''}`;
-			const key = `${need.type}|${person}`;
+			const key = lineKey(need.type, need.personId, need.personLabel);
 			let line = lines.get(key);
 			if (!line) {
 				const label = DOCUMENT_TYPE_LABELS[need.type];
