@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import {
+	enrolmentEditSchema,
 	familleMessageSchema,
 	famillesQuerySchema
 } from '../../../src/lib/domain/backoffice/familles/familles.ts';
@@ -9,17 +10,19 @@ import { AppError } from '../../http/errors.ts';
 import { validate } from '../../http/validate.ts';
 import { requireAgent } from '../agent-guard.ts';
 import { readFamille, UNKNOWN_FAMILLE } from './famille-detail.ts';
+import { editEnrolments, UNKNOWN_CHILD } from './famille-enrolments.ts';
 import { writeToFamille } from './famille-message.ts';
 import { searchFamilles } from './familles-search.ts';
 
-/** A household id in the path: a positive integer, else the same 404 as an unknown one. */
-function familleId(raw: string): number {
+/** An id in the path: a positive integer, else the same 404 as an unknown one. */
+function pathId(raw: string, unknown: string): number {
 	const id = /^\d{1,10}$/.test(raw) ? Number(raw) : 0;
-	if (!Number.isSafeInteger(id) || id <= 0) throw new AppError(404, 'not_found', UNKNOWN_FAMILLE);
+	if (!Number.isSafeInteger(id) || id <= 0) throw new AppError(404, 'not_found', unknown);
 	return id;
 }
+const familleId = (raw: string) => pathId(raw, UNKNOWN_FAMILLE);
 
-/** Households: search, view, write to the family. */
+/** Households: search, view, write to the family, change a child's enrolments. */
 export function famillesRoutes(deps: AppDeps) {
 	return new Hono<AppEnv>()
 		.get('/', validate('query', famillesQuerySchema), async (c) => {
@@ -33,5 +36,11 @@ export function famillesRoutes(deps: AppDeps) {
 			const agent = requireAgent(c.get('account'));
 			const id = familleId(c.req.param('id'));
 			return c.json(await writeToFamille(deps, agent, id, c.req.valid('json')), 201);
+		})
+		.post('/:id/enfants/:personId/inscriptions', validate('json', enrolmentEditSchema), async (c) => {
+			const agent = requireAgent(c.get('account'));
+			const id = familleId(c.req.param('id'));
+			const personId = pathId(c.req.param('personId'), UNKNOWN_CHILD);
+			return c.json(await editEnrolments(deps, agent, id, personId, c.req.valid('json')));
 		});
 }

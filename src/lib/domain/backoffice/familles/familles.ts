@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SESSION_GROUPS } from '../../agenda/rules.ts';
 import { foldForSearch } from '../../text/normalize.ts';
 
 /** A search string is short: what an agent types in the box (the house's bound). */
@@ -23,6 +24,17 @@ export const familleIdSchema = z.object({
 		.positive()
 		.max(2 ** 31)
 });
+
+const SESSION_CODES = Object.keys(SESSION_GROUPS) as [string, ...string[]];
+
+/** "Modifier les inscriptions": the child's sessions from now on (each at most once). */
+export const enrolmentEditSchema = z.object({
+	sessions: z
+		.array(z.enum(SESSION_CODES, { message: 'Activité inconnue.' }))
+		.max(SESSION_CODES.length, { message: 'Activité inconnue.' })
+		.refine((s) => new Set(s).size === s.length, { message: 'Une activité est cochée deux fois.' })
+});
+export type EnrolmentEditInput = z.infer<typeof enrolmentEditSchema>;
 
 export const familleMessageSchema = z.object({
 	sujet: z
