@@ -94,7 +94,7 @@ export function documentsToProvide(
 				lines.set(key, line);
 			}
 			line.demandes.push({ id: demande.id, label: demandeLabel(demande) });
-			if (need.documentId) given.get(key)?.add(need.documentId) ?? given.set(key, new Set([need.documentId]));
+			if (need.documentId) given.set(key, (given.get(key) ?? new Set()).add(need.documentId));
 		}
 	}
 	for (const line of lines.values()) {
