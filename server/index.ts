@@ -21,6 +21,7 @@ import { MailQueue } from './mail/mail-queue.ts';
 import { createMailer } from './mail/mailer.ts';
 import { installDemoAgents } from './demo/demo-agents.ts';
 import { installDemoData } from './demo/demo-data.ts';
+import { installDemoQueue } from './demo/demo-queue.ts';
 import { installDemoRequests } from './demo/demo-requests.ts';
 import { installTownDefaults } from './seed/town-defaults.ts';
 
@@ -59,6 +60,10 @@ if (config.demo && (await installDemoRequests(db, clock))) {
 }
 if (config.demo && (await installDemoAgents(db, clock))) {
 	console.info('[base] compte administrateur de démonstration ajouté (agent.mairie)');
+}
+// After the administrator: the demandes it has taken are assigned to it.
+if (config.demo && (await installDemoQueue(db, clock))) {
+	console.info('[base] familles et demandes de démonstration ajoutées à la file des agents');
 }
 // Expired sessions, links and attempts: purged now, then every few minutes, in small steps.
 const purging = startPurging(db, clock);

@@ -141,8 +141,9 @@ function byPersonAndActivity(cancels: Change[]): Change[][] {
  * cancellation deletes the booking, adds "-" and a ledger credit that reverses the debit.
  * Invariant: a booking exists iff its ledger has one more presence than annulation for it.
  * The caller owns the transaction, which must stay short: rows go in few prepared statements.
+ * Returns what the cancellations credited back, in cents (the town's message after an enrolment ends).
  */
-export async function writeChanges(trx: Db, ctx: WriteContext, accepted: Change[]): Promise<void> {
+export async function writeChanges(trx: Db, ctx: WriteContext, accepted: Change[]): Promise<number> {
 	const creates = accepted.filter((c) => c.action === 'create');
 	const cancels = accepted.filter((c) => c.action === 'cancel');
 	await insertBookings(
@@ -182,12 +183,16 @@ export async function writeChanges(trx: Db, ctx: WriteContext, accepted: Change[
 		}
 		return line;
 	};
+	let creditedCents = 0;
 	await insertLedger(
 		trx,
 		accepted.map((c) => {
 			const line = lineOf(c);
 			const activity = line.activity;
 			const create = c.action === 'create';
+			// A cancellation gives back what was charged, even if the tariff changed since.
+			const credit = create ? 0 : (debits.get(debitKey(c)) ?? activity.priceCents);
+			creditedCents += credit;
 			return [
 				ctx.householdId,
 				c.date,
@@ -195,12 +200,12 @@ export async function writeChanges(trx: Db, ctx: WriteContext, accepted: Change[
 				create ? line.label : `Annulation ${line.label}`,
 				line.sublabel,
 				create ? activity.priceCents : 0,
-				// A cancellation gives back what was charged, even if the tariff changed since.
-				create ? 0 : (debits.get(debitKey(c)) ?? activity.priceCents),
+				credit,
 				create ? 'presence' : 'annulation',
 				c.personId,
 				c.activityCode
 			];
 		})
 	);
+	return creditedCents;
 }

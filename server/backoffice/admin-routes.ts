@@ -5,6 +5,7 @@ import { administratorsOnly, agentsOnly } from './agent-guard.ts';
 import { agentsRoutes } from './agents/agents-routes.ts';
 import { auditRoutes } from './audit/audit-routes.ts';
 import { dashboardRoutes } from './dashboard/dashboard-routes.ts';
+import { demandesExportRoutes } from './demandes/demandes-export-routes.ts';
 import { demandesRoutes } from './demandes/demandes-routes.ts';
 import { documentsRoutes } from './documents/documents-routes.ts';
 import { famillesRoutes } from './familles/familles-routes.ts';
@@ -22,6 +23,7 @@ export function adminRoutes(deps: AppDeps) {
 		.use('/audit', administratorsOnly)
 		.use('/audit/*', administratorsOnly)
 		.route('/dashboard', dashboardRoutes(deps))
+		.route('/demandes/export', demandesExportRoutes(deps))
 		.route('/demandes', demandesRoutes(deps))
 		.route('/documents', documentsRoutes(deps))
 		.route('/familles', famillesRoutes(deps))

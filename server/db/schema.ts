@@ -96,6 +96,27 @@ export type Database = {
 	};
 	school_enrolment: { person_id: number; school: string; level: string };
 	activity_enrolment: { person_id: number; session: string; created_at: string };
+	/** Migration 0013: what an accepted fiche enfant keeps besides school and sessions. */
+	child_record: {
+		person_id: number;
+		pai: number;
+		situation_familiale: string | null;
+		autre_situation: string | null;
+		demande_id: number | null;
+		updated_at: string;
+	};
+	child_authorisation: { person_id: number; code: string; granted: number };
+	child_contact: {
+		id: Generated<number>;
+		person_id: number;
+		nom: string;
+		prenom: string;
+		lien: string;
+		telephone: string;
+		contact_urgence: number;
+		autorisee_chercher: number;
+	};
+	person_contact: { person_id: number; email: string | null; address_json: string | null };
 	account: {
 		id: Generated<number>;
 		username: string;

@@ -32,8 +32,8 @@ export type DemoFamily = {
 };
 export const DEMO_TOWN_AUTHOR = 'Mairie de Hesdigneul-lès-Boulogne';
 
-type Step = { status: DemandeStatusCode; daysAgo: number; comment?: string; byTown?: boolean };
-type DemoDemande = { formCode: FormCode; data: Record<string, unknown>; steps: Step[]; step: number };
+export type Step = { status: DemandeStatusCode; daysAgo: number; comment?: string; byTown?: boolean };
+export type DemoDemande = { formCode: FormCode; data: Record<string, unknown>; steps: Step[]; step: number };
 
 const at = (now: Date, daysAgo: number, hour: number) =>
 	new Date(now.getTime() - daysAgo * 86_400_000 + hour * 60_000).toISOString();
@@ -193,60 +193,76 @@ export async function installDemoRequests(db: Db, clock: Clock): Promise<boolean
 	});
 }
 
+/** Who answers the demo's demandes: the town by default, or a named agent who took them. */
+export type DemoTown = { accountId: number | null; author: string; assignedAccountId: number | null };
+const THE_TOWN: DemoTown = { accountId: null, author: DEMO_TOWN_AUTHOR, assignedAccountId: null };
+
 /**
  * Writes the demo's demandes through the tables the requests module uses: a number from the town
  * counter each, a history line per status, the justificatifs needed once sent.
  */
 async function writeDemoRequests(trx: Db, family: DemoFamily, now: Date): Promise<void> {
-	for (const demande of demoDemandes(family, now)) {
-		const first = demande.steps[0]!;
-		const last = demande.steps.at(-1)!;
-		const sent = demande.steps.find((s) => s.status === 'envoyee');
-		const created = at(now, first.daysAgo, 0);
-		const form = FORMS[demande.formCode];
-		const parsed = sent
-			? form.submitSchema(parisDate(new Date(at(now, sent.daysAgo, 1)))).parse(demande.data)
-			: null;
-		const person = parsed ? form.personConcerned(parsed) : null;
-		const number = await takeNumber(trx);
-		const row = await insertDemande(trx, {
-			client_id: randomUUID(),
-			number,
-			household_id: family.householdId,
-			form_code: demande.formCode,
-			status: last.status,
-			person_id: person?.personId ?? null,
-			person_label: person?.label ?? null,
-			data_json: JSON.stringify(demande.data),
-			step: demande.step,
-			revision: 1,
-			writer_id: 'demo',
-			writer_base: 0,
-			created_at: created,
-			created_by: family.accountId,
-			updated_at: at(now, sent?.daysAgo ?? first.daysAgo, 1),
-			submitted_at: sent ? at(now, sent.daysAgo, 1) : null,
-			assigned_account_id: null,
-			// As a family's sending writes it: the agents' queue finds the demo's demandes too.
-			search_text: await demandeSearchText(trx, family.householdId, number, person?.label ?? null)
-		});
-		let from: DemandeStatusCode | null = null;
-		for (const [i, step] of demande.steps.entries()) {
-			await trx
-				.insertInto('demande_history')
-				.values({
-					demande_id: row.id,
-					at: at(now, step.daysAgo, i),
-					account_id: step.byTown ? null : family.accountId,
-					author: step.byTown ? DEMO_TOWN_AUTHOR : family.author,
-					from_status: from,
-					to_status: step.status,
-					comment: step.comment ?? null
-				})
-				.execute();
-			from = step.status;
-		}
-		if (parsed) await linkNeeds(trx, family.householdId, row.id, form.documents(parsed), parisDate(now));
-	}
+	for (const demande of demoDemandes(family, now)) await writeDemoDemande(trx, family, demande, now);
 	await bumpResourceVersion(trx, family.householdId, 'requests');
+}
+
+/**
+ * One demo demande, its answers checked by its form as of the day it was sent (a demo that a form
+ * would refuse fails here, not in front of a visitor). The caller bumps the family's 'requests'.
+ */
+export async function writeDemoDemande(
+	trx: Db,
+	family: DemoFamily,
+	demande: DemoDemande,
+	now: Date,
+	town: DemoTown = THE_TOWN
+): Promise<void> {
+	const first = demande.steps[0]!;
+	const last = demande.steps.at(-1)!;
+	const sent = demande.steps.find((s) => s.status === 'envoyee');
+	const created = at(now, first.daysAgo, 0);
+	const form = FORMS[demande.formCode];
+	const parsed = sent
+		? form.submitSchema(parisDate(new Date(at(now, sent.daysAgo, 1)))).parse(demande.data)
+		: null;
+	const person = parsed ? form.personConcerned(parsed) : null;
+	const number = await takeNumber(trx);
+	const row = await insertDemande(trx, {
+		client_id: randomUUID(),
+		number,
+		household_id: family.householdId,
+		form_code: demande.formCode,
+		status: last.status,
+		person_id: person?.personId ?? null,
+		person_label: person?.label ?? null,
+		data_json: JSON.stringify(demande.data),
+		step: demande.step,
+		revision: 1,
+		writer_id: 'demo',
+		writer_base: 0,
+		created_at: created,
+		created_by: family.accountId,
+		updated_at: at(now, sent?.daysAgo ?? first.daysAgo, 1),
+		submitted_at: sent ? at(now, sent.daysAgo, 1) : null,
+		assigned_account_id: town.assignedAccountId,
+		// As a family's sending writes it: the agents' queue finds the demo's demandes too.
+		search_text: await demandeSearchText(trx, family.householdId, number, person?.label ?? null)
+	});
+	let from: DemandeStatusCode | null = null;
+	for (const [i, step] of demande.steps.entries()) {
+		await trx
+			.insertInto('demande_history')
+			.values({
+				demande_id: row.id,
+				at: at(now, step.daysAgo, i),
+				account_id: step.byTown ? town.accountId : family.accountId,
+				author: step.byTown ? town.author : family.author,
+				from_status: from,
+				to_status: step.status,
+				comment: step.comment ?? null
+			})
+			.execute();
+		from = step.status;
+	}
+	if (parsed) await linkNeeds(trx, family.householdId, row.id, form.documents(parsed), parisDate(now));
 }

@@ -15,7 +15,10 @@ export type TownMessage = {
 	agentAccountId: number;
 };
 
-/** The thread of a demande, made at its first message; its subject is the first message's. */
+/**
+ * The thread of a demande, made at its first message. Its subject is the town's latest message's:
+ * the family's list then says what the town last said ("Complément demandé"), not how it began.
+ */
 async function threadOf(trx: Db, message: TownMessage, at: string): Promise<number> {
 	if (message.demandeId !== null) {
 		const found = await trx
@@ -26,7 +29,7 @@ async function threadOf(trx: Db, message: TownMessage, at: string): Promise<numb
 		if (found) {
 			await trx
 				.updateTable('message_thread')
-				.set({ last_message_at: at })
+				.set({ last_message_at: at, subject: message.subject })
 				.where('id', '=', found.id)
 				.execute();
 			return found.id;

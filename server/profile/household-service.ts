@@ -119,3 +119,71 @@ export async function addChild(
 	}
 	return row.id;
 }
+
+/** An adult joining the household (a conjoint, a parent named by a filiation or a fiche enfant). */
+export type NewAdult = {
+	civilite: 'Monsieur' | 'Madame';
+	nomNaissance: string;
+	nomUsage: string | null;
+	prenom: string;
+	/** Not always known by the one who writes him in: the profile then shows no date. */
+	dateNaissance: string | null;
+};
+
+/**
+ * An adult of the household (role 'adulte'), in the caller's transaction. The forms that add one
+ * do not ask where he was born: those columns stay empty ('') rather than invented.
+ */
+export async function addAdult(trx: Db, householdId: number, adult: NewAdult, now: string): Promise<number> {
+	const row = await trx
+		.insertInto('person')
+		.values({
+			household_id: householdId,
+			role: 'adulte',
+			civilite: adult.civilite,
+			sexe: adult.civilite === 'Madame' ? 'F' : 'M',
+			nom_naissance: adult.nomNaissance.toUpperCase(),
+			nom_usage: adult.nomUsage?.toUpperCase() ?? null,
+			prenom: adult.prenom,
+			prenom2: null,
+			prenom3: null,
+			date_naissance: adult.dateNaissance ?? '',
+			pays_naissance: '',
+			commune_naissance: '',
+			departement_naissance: null,
+			created_at: now
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return row.id;
+}
+
+/**
+ * "`personId` is the `kind` of `relatedId`" (pere, mere, responsable-legal, conjoint), once: a link
+ * already there of that kind is kept. Returns whether it was added.
+ */
+export async function linkPersons(
+	trx: Db,
+	householdId: number,
+	link: { personId: number; relatedId: number; kind: string }
+): Promise<boolean> {
+	const existing = await trx
+		.selectFrom('person_relation')
+		.select('id')
+		.where('household_id', '=', householdId)
+		.where('person_id', '=', link.personId)
+		.where('related_person_id', '=', link.relatedId)
+		.where('kind', '=', link.kind)
+		.executeTakeFirst();
+	if (existing) return false;
+	await trx
+		.insertInto('person_relation')
+		.values({
+			household_id: householdId,
+			person_id: link.personId,
+			related_person_id: link.relatedId,
+			kind: link.kind
+		})
+		.execute();
+	return true;
+}

@@ -223,28 +223,62 @@ async function refuseTakenName(trx: Db, householdId: number, name: string, id: n
 	}
 }
 
+/**
+ * Adds an address to the household, within the caller's transaction: the profile's route and an
+ * accepted "Mise à jour des données d'adresse" both write through it (same rules, same refusals).
+ */
+export async function insertAddress(
+	trx: Db,
+	householdId: number,
+	address: Address,
+	now: string
+): Promise<number> {
+	const { n } = await trx
+		.selectFrom('address')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('household_id', '=', householdId)
+		.executeTakeFirstOrThrow();
+	if (Number(n) >= MAX_ADDRESSES) throw new AppError(409, 'too_many_addresses', TOO_MANY_ADDRESSES);
+	await refuseTakenName(trx, householdId, address.name, null);
+	const row = await trx
+		.insertInto('address')
+		.values({ household_id: householdId, is_default: 0, ...addressRow(address, now) })
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	await keepOneDefault(trx, householdId, address.isDefault ? row.id : null);
+	return row.id;
+}
+
 export async function addAddress(
 	db: Db,
 	account: CurrentAccount,
 	address: Address,
 	now: string
 ): Promise<number> {
-	return db.transaction().execute(async (trx) => {
-		const { n } = await trx
-			.selectFrom('address')
-			.select((eb) => eb.fn.countAll<number>().as('n'))
-			.where('household_id', '=', account.householdId)
-			.executeTakeFirstOrThrow();
-		if (Number(n) >= MAX_ADDRESSES) throw new AppError(409, 'too_many_addresses', TOO_MANY_ADDRESSES);
-		await refuseTakenName(trx, account.householdId, address.name, null);
-		const row = await trx
-			.insertInto('address')
-			.values({ household_id: account.householdId, is_default: 0, ...addressRow(address, now) })
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		await keepOneDefault(trx, account.householdId, address.isDefault ? row.id : null);
-		return row.id;
-	});
+	return db.transaction().execute((trx) => insertAddress(trx, account.householdId, address, now));
+}
+
+/**
+ * Rewrites one of the household's addresses, within the caller's transaction (the profile's route,
+ * an accepted change of address that replaces one). Another household's address: 404.
+ */
+export async function replaceAddress(
+	trx: Db,
+	householdId: number,
+	id: number,
+	address: Address,
+	now: string
+): Promise<void> {
+	const result = await trx
+		.updateTable('address')
+		.set(addressRow(address, now))
+		.where('id', '=', id)
+		.where('household_id', '=', householdId)
+		.executeTakeFirst();
+	if (Number(result.numUpdatedRows) !== 1) throw notFound();
+	// After the update, so that another household's address is not found (404) before anything.
+	await refuseTakenName(trx, householdId, address.name, id);
+	await keepOneDefault(trx, householdId, address.isDefault ? id : null);
 }
 
 export async function updateAddress(
@@ -254,18 +288,7 @@ export async function updateAddress(
 	address: Address,
 	now: string
 ): Promise<void> {
-	await db.transaction().execute(async (trx) => {
-		const result = await trx
-			.updateTable('address')
-			.set(addressRow(address, now))
-			.where('id', '=', id)
-			.where('household_id', '=', account.householdId)
-			.executeTakeFirst();
-		if (Number(result.numUpdatedRows) !== 1) throw notFound();
-		// After the update, so that another household's address is not found (404) before anything.
-		await refuseTakenName(trx, account.householdId, address.name, id);
-		await keepOneDefault(trx, account.householdId, address.isDefault ? id : null);
-	});
+	await db.transaction().execute((trx) => replaceAddress(trx, account.householdId, id, address, now));
 }
 
 export async function deleteAddress(db: Db, account: CurrentAccount, id: number): Promise<void> {

@@ -6,10 +6,11 @@ import type { CurrentAccount } from '../http/app-env.ts';
 import { namesOf } from '../profile/person-row.ts';
 import { applyOnce } from '../sync/apply-once.ts';
 import type { MutationHandler } from '../sync/mutation-handler.ts';
+import { provideDocument, type ProvideOutcome } from './provide-document.ts';
 import type { DemandeOutcome } from './request-refusals.ts';
 import { deleteDraft, saveDraft, submitDemande, type FormLookup } from './requests-service.ts';
 
-type RequestKind = 'demande.save.v1' | 'demande.submit.v1' | 'demande.delete.v1';
+type RequestKind = 'demande.save.v1' | 'demande.submit.v1' | 'demande.delete.v1' | 'document.provide.v1';
 type RequestMutation = Extract<Mutation, { kind: RequestKind }>;
 
 const forms: FormLookup = (code) => FORMS[code];
@@ -21,6 +22,12 @@ async function authorOf(db: Db, account: CurrentAccount): Promise<string> {
 		.where('id', '=', account.personId)
 		.executeTakeFirstOrThrow();
 	return displayName(namesOf(person));
+}
+
+function providedResult(id: string, outcome: ProvideOutcome) {
+	if (outcome.ok) return { result: { id, status: 'applied' } satisfies MutationResult };
+	const { code, reason, keep } = outcome;
+	return { result: { id, status: 'rejected', code, reason } satisfies MutationResult, keep };
 }
 
 function resultOf(id: string, outcome: DemandeOutcome): MutationResult {
@@ -37,8 +44,14 @@ function resultOf(id: string, outcome: DemandeOutcome): MutationResult {
  * kept too: the same mutation sent again is refused alike; the parent's next choice is a new one.
  */
 export const requestMutations: MutationHandler<RequestKind> = {
-	kinds: ['demande.save.v1', 'demande.submit.v1', 'demande.delete.v1'],
+	kinds: ['demande.save.v1', 'demande.submit.v1', 'demande.delete.v1', 'document.provide.v1'],
 	async apply(deps, account, mutation: RequestMutation, push) {
+		if (mutation.kind === 'document.provide.v1') {
+			const { payload } = mutation;
+			return applyOnce(deps, account, mutation, async (trx, now) =>
+				providedResult(mutation.id, await provideDocument(trx, account, now, payload))
+			);
+		}
 		const author = await push.once('requests.author', () => authorOf(deps.db, account));
 		return applyOnce(deps, account, mutation, async (trx, now) => {
 			const ctx = { account, author, now, forms };

@@ -32,14 +32,29 @@ test.describe('the town hall writes to a family from Familles; the family reads 
 		await expect(page.getByRole('heading', { name: 'Membres du foyer' })).toBeVisible();
 		await expectNoAxeViolations(page);
 
-		// A demande of the family opens the queue on its number.
+		// A demande of the family opens its detail.
 		await page.getByRole('link', { name: 'n° 1', exact: true }).click();
-		await expect(page.getByRole('heading', { level: 1, name: 'Demandes' })).toBeVisible();
-		await expect(page.getByRole('status').filter({ hasText: /^1 demande, page 1\.$/ })).toBeVisible();
+		await expect(page.getByRole('heading', { level: 1, name: 'Demande n° 1 : Fiche enfant' })).toBeVisible();
+		await expect(page.locator('dl.facts')).toContainText('Clos');
+		await expect(page.getByRole('region', { name: 'Historique' })).toContainText(
+			'Inscription de Tim enregistrée.'
+		);
+		await expectNoAxeViolations(page);
+		await page.screenshot({ path: testInfo.outputPath('demande-1-1366.png'), fullPage: true });
+		await page.goBack();
+		await page
+			.getByRole('navigation', { name: 'Back office' })
+			.getByRole('link', { name: 'Demandes' })
+			.click();
+		await page.getByLabel(/Rechercher/).fill('1');
+		await page.getByRole('button', { name: 'Rechercher' }).click();
 		await expect(page.getByRole('row', { name: /n° 1 .*Fiche enfant.*Clos/ })).toBeVisible();
 		await expectNoAxeViolations(page);
 		await page.screenshot({ path: testInfo.outputPath('demandes-1366.png'), fullPage: true });
-		await page.goBack();
+		await page
+			.getByRole('row', { name: /n° 1 .*Fiche enfant.*Clos/ })
+			.getByRole('link', { name: /DUPIN Pascal/ })
+			.click();
 		await expect(page.getByRole('heading', { level: 1, name: /Famille DUPIN/ })).toBeVisible();
 
 		// Bad input first: said beside the fields, nothing sent.

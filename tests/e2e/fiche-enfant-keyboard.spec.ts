@@ -1,17 +1,9 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
 import { currentStep, signInTo, startDemande } from './support/requests-page.ts';
+import { tabTo } from './support/keyboard.ts';
 
 test.use({ demo: true });
-
-/** Tab (only) until `target` has the keyboard: it must be reachable in the page's order. */
-async function tabTo(page: Page, target: Locator) {
-	for (let i = 0; i < 60; i++) {
-		if (await target.evaluate((el) => el === document.activeElement)) return;
-		await page.keyboard.press('Tab');
-	}
-	throw new Error(`not reached with Tab: ${target}`);
-}
 
 async function nextStep(page: Page, step: string) {
 	await tabTo(page, page.getByRole('button', { name: 'Suivant' }));

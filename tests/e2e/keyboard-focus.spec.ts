@@ -1,17 +1,9 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { DEMO, requestAccount } from './support/citizens.ts';
 import { expect, expectNoAxeViolations, test } from './support/fixtures.ts';
+import { tabTo } from './support/keyboard.ts';
 
 test.use({ demo: true });
-
-/** Tab (Shift+Tab with `back`) until `target` has the focus, as a keyboard user goes to it. */
-async function tabTo(page: Page, target: Locator, { back = false, max = 60 } = {}): Promise<void> {
-	for (let i = 0; i < max; i++) {
-		if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
-		await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
-	}
-	await expect(target).toBeFocused();
-}
 
 /** Replaces what the focused field holds, by the keyboard. */
 async function retype(page: Page, text: string): Promise<void> {

@@ -1,17 +1,8 @@
-import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
 import { outboxSent, signInTo, startDemande } from './support/requests-page.ts';
+import { tabTo } from './support/keyboard.ts';
 
 test.use({ demo: true });
-
-/** Tab until `target` has the focus, as a keyboard user would (at most 40 presses). */
-async function tabTo(page: Page, target: Locator): Promise<void> {
-	for (let i = 0; i < 40; i++) {
-		if (await target.evaluate((el) => el === document.activeElement)) return;
-		await page.keyboard.press('Tab');
-	}
-	throw new Error('élément jamais atteint au clavier');
-}
 
 test('Contacter la mairie with the keyboard alone, the focus somewhere sensible after each action', async ({
 	page

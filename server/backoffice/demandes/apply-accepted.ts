@@ -1,7 +1,9 @@
 import type { FormCode } from '../../../src/lib/domain/requests/form-codes.ts';
 import type { Db } from '../../db/database.ts';
-import { AppError } from '../../http/errors.ts';
+import { applyCorrectionEtatCivil } from './apply/correction-etat-civil.ts';
 import { applyFicheEnfant } from './apply/fiche-enfant.ts';
+import { applyMiseAJourAdresse } from './apply/mise-a-jour-adresse.ts';
+import { applyMiseAJourFiliation } from './apply/mise-a-jour-filiation.ts';
 import { applySalleDesFetes } from './apply/salle-des-fetes.ts';
 
 /** A demande being accepted, as the appliers read it: its answers parsed from data_json. */
@@ -25,8 +27,8 @@ export type AppliedChanges = {
 /**
  * "Accepter" applies the demande to the household, in the caller's transaction, the one that
  * also moves the status to Clos (server/backoffice/demandes): both commit or neither does.
- * Throws an AppError (409) when it cannot apply (the salle's date already booked), which rolls
- * the status change back with it.
+ * Throws an AppError (409) when it cannot apply (the salle's date already booked, the person or the
+ * address it names gone), which rolls the status change back with it.
  */
 export async function applyAcceptedDemande(
 	trx: Db,
@@ -34,22 +36,19 @@ export async function applyAcceptedDemande(
 	demande: AcceptedDemande,
 	agentAccountId: number
 ): Promise<AppliedChanges> {
-	void agentAccountId;
 	switch (demande.formCode) {
 		case 'fiche-enfant':
-			return applyFicheEnfant(trx, now, demande);
+			return applyFicheEnfant(trx, now, demande, agentAccountId);
 		case 'salle-des-fetes':
 			return applySalleDesFetes(trx, demande);
 		// A message to the town: accepting it says it was handled, and changes no data.
 		case 'contact-mairie':
 			return { changes: [] };
-		// The profile's updates (address, filiation, civil data) are not applied from the back office
-		// yet: refused rather than closed with nothing changed, which the family would take as done.
-		default:
-			throw new AppError(
-				409,
-				'not_applicable',
-				'Cette demande ne peut pas encore être appliquée depuis le back office : mettez-la en cours de traitement et répondez à la famille.'
-			);
+		case 'mise-a-jour-adresse':
+			return applyMiseAJourAdresse(trx, now, demande);
+		case 'mise-a-jour-filiation':
+			return applyMiseAJourFiliation(trx, now, demande);
+		case 'correction-etat-civil':
+			return applyCorrectionEtatCivil(trx, demande);
 	}
 }

@@ -1,15 +1,50 @@
 import { Hono } from 'hono';
+import { z } from 'zod';
+import {
+	actionBody,
+	DEMANDE_ACTIONS,
+	messageBody,
+	noteBody
+} from '../../../src/lib/domain/backoffice/demandes/demande-actions.ts';
 import { queueQuery } from '../../../src/lib/domain/backoffice/demandes/queue-query.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { AppEnv } from '../../http/app-env.ts';
 import { validate } from '../../http/validate.ts';
 import { requireAgent } from '../agent-guard.ts';
+import { actOnDemande, addDemandeNote, sendDemandeMessage } from './demande-actions.ts';
+import { demandeDetail } from './demande-detail.ts';
 import { queuePage } from './demandes-queue.ts';
 
-/** The demandes' queue (its detail, actions, thread, notes and CSV export come next). */
+const idParam = z.object({
+	id: z
+		.string()
+		.regex(/^[1-9][0-9]{0,9}$/, 'Demande inconnue.')
+		.transform(Number)
+});
+const actionParam = idParam.extend({ action: z.enum(DEMANDE_ACTIONS, { error: 'Action inconnue.' }) });
+
+/** The demandes' queue, detail, actions, thread, private notes and CSV export. */
 export function demandesRoutes(deps: AppDeps) {
-	return new Hono<AppEnv>().get('/', validate('query', queueQuery), async (c) => {
-		const agent = requireAgent(c.get('account'));
-		return c.json(await queuePage(deps.db, c.req.valid('query'), agent.id));
-	});
+	return new Hono<AppEnv>()
+		.get('/', validate('query', queueQuery), async (c) => {
+			const agent = requireAgent(c.get('account'));
+			return c.json(await queuePage(deps.db, c.req.valid('query'), agent.id));
+		})
+		.get('/:id', validate('param', idParam), async (c) => {
+			requireAgent(c.get('account'));
+			return c.json(await demandeDetail(deps.db, c.req.valid('param').id, deps.clock.now()));
+		})
+		.post('/:id/messages', validate('param', idParam), validate('json', messageBody), async (c) => {
+			const agent = requireAgent(c.get('account'));
+			return c.json(await sendDemandeMessage(deps, agent, c.req.valid('param').id, c.req.valid('json').body));
+		})
+		.post('/:id/notes', validate('param', idParam), validate('json', noteBody), async (c) => {
+			const agent = requireAgent(c.get('account'));
+			return c.json(await addDemandeNote(deps, agent, c.req.valid('param').id, c.req.valid('json').body));
+		})
+		.post('/:id/:action', validate('param', actionParam), validate('json', actionBody), async (c) => {
+			const agent = requireAgent(c.get('account'));
+			const { id, action } = c.req.valid('param');
+			return c.json(await actOnDemande(deps, agent, id, action, c.req.valid('json')));
+		});
 }

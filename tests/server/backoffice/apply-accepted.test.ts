@@ -6,6 +6,7 @@ import {
 } from '../../../server/backoffice/demandes/apply-accepted.ts';
 import type { FormCode } from '../../../src/lib/domain/requests/form-codes.ts';
 import { create, dupins, pushOne } from '../support/agenda.ts';
+import { ficheSteps } from '../support/apply.ts';
 import { signInAgent } from '../support/agents.ts';
 import { TestClient } from '../support/http-client.ts';
 import type { TestCtx } from '../support/test-app.ts';
@@ -65,8 +66,7 @@ async function pascalOf(ctx: TestCtx) {
 }
 
 const ficheForNewChild = (parentId: number) => ({
-	responsable: { responsable: { personId: parentId, label: 'DUPIN Pascal' } },
-	conjoint: { ajouter: 'non' },
+	...ficheSteps(parentId),
 	enfant: {
 		enfant: null,
 		nouvelEnfant: {
@@ -100,7 +100,10 @@ describe('Accepter applies the demande', () => {
 		expect(applied.changes).toEqual([
 			'Enfant DUPIN Léa ajouté au foyer',
 			'Scolarité : École publique de Hesdigneul-lès-Boulogne, CP',
-			'Inscrit à : Restauration scolaire'
+			'Inscrit à : Restauration scolaire',
+			'PAI : non',
+			'Situation familiale : Marié(e)',
+			'Autorisations : Droit à l’image : non ; Soins d’urgence : oui ; Sortie seul : non ; Sorties scolaires : oui'
 		]);
 		const lea = await ctx.db
 			.selectFrom('person')
@@ -215,14 +218,31 @@ describe('Accepter applies the demande', () => {
 		]);
 	});
 
-	it('refuses, rather than closes with nothing changed, a profile update it cannot apply yet', async () => {
+	it('refuses a change of address whose replaced address left the profile (409)', async () => {
 		const { ctx } = await dupins();
 		const agent = await signInAgent(ctx, new TestClient(ctx.app));
-		const demande = await sentDemande(ctx, 'mise-a-jour-adresse', {}, 9006);
+		const data = {
+			adresse: {
+				nouvelleAdresse: {
+					name: 'Adresse principale',
+					country: 'France',
+					city: 'Boulogne-sur-Mer',
+					postalCode: '62200',
+					streetNumber: '3',
+					numberComplement: null,
+					street: 'Rue de la Lampe',
+					streetComplement: null,
+					isDefault: true
+				},
+				remplace: { addressId: 999_999, label: 'Ancienne' },
+				dateEffet: '2026-11-20'
+			}
+		};
+		const demande = await sentDemande(ctx, 'mise-a-jour-adresse', data, 9006);
 		await expect(
 			ctx.db
 				.transaction()
 				.execute((trx) => applyAcceptedDemande(trx, ctx.clock.now(), demande, agent.accountId))
-		).rejects.toMatchObject({ status: 409, code: 'not_applicable' });
+		).rejects.toMatchObject({ status: 409, code: 'address_gone' });
 	});
 });

@@ -83,6 +83,36 @@ describe('Mes justificatifs à fournir', () => {
 		]);
 	});
 
+	it('keeps asking, on a Clos demande, for a justificatif the town refused, until a valid one', () => {
+		const refusedNeed = { ...caf, documentId: 'a', status: 'invalide' as const };
+		const refused = doc({
+			id: 'a',
+			type: 'attestation-caf',
+			personId: 1,
+			status: 'invalide',
+			reason: 'Trop ancienne.'
+		});
+		const livret = need('livret-famille', 2, 'MARINELLI Adelia');
+		const lines = documentsToProvide([demande(40, 'clos', [refusedNeed, livret])], [refused], '2026-11-28');
+		// The refused one is asked for again; the one never given is not (the town closed without it).
+		expect(lines.map((l) => [l.title, l.status, l.reason, l.demandes.map((d) => d.label)])).toEqual([
+			['Attestation CAF de MARINELLI SONIA', 'invalide', 'Trop ancienne.', ['Fiche enfant : 40']]
+		]);
+		const given = { ...caf, documentId: 'b', status: 'a-valider' as const };
+		const again = doc({
+			id: 'b',
+			type: 'attestation-caf',
+			personId: 1,
+			status: 'a-valider',
+			uploadedAt: '2026-11-29T08:00:00Z'
+		});
+		expect(
+			documentsToProvide([demande(40, 'clos', [given])], [refused, again], '2026-11-29')[0]?.status
+		).toBe('a-valider');
+		const valid = { ...caf, documentId: 'b', status: 'valide' as const };
+		expect(documentsToProvide([demande(40, 'clos', [valid])], [], '2026-11-29')).toEqual([]);
+	});
+
 	it('shows the newest document: invalide with its reason, à valider, or valide until its expiry', () => {
 		const demandes = [demande(1, 'envoyee', [caf])];
 		const refused = doc({

@@ -1,9 +1,14 @@
 import type { FicheEnfant } from '../../../../src/lib/domain/requests/forms/fiche-enfant-schema.ts';
-import { SESSION_LABELS } from '../../../../src/lib/domain/profile/profile.ts';
 import type { Db } from '../../../db/database.ts';
 import { AppError } from '../../../http/errors.ts';
 import { addChild } from '../../../profile/household-service.ts';
+import { setEnrolments } from '../../../agenda/set-enrolments.ts';
 import { bumpVersion } from '../../../sync/household-version.ts';
+import { bumpResourceVersion } from '../../../sync/resource-version.ts';
+import { namesOf } from '../../../profile/person-row.ts';
+import { displayName } from '../../../../src/lib/domain/profile/person-name.ts';
+import { applyConjoint } from './fiche-enfant-conjoint.ts';
+import { saveChildRecord } from './fiche-enfant-record.ts';
 import type { AcceptedDemande, AppliedChanges } from '../apply-accepted.ts';
 
 const PERSON_GONE = new AppError(
@@ -34,38 +39,16 @@ async function setSchool(trx: Db, personId: number, fiche: FicheEnfant): Promise
 }
 
 /**
- * The fiche's sessions added to the child's enrolments. A session the fiche no longer ticks is
- * left as it is here: losing an enrolment cancels bookings and refunds them, which is its own
- * rule (setEnrolments), not a side effect of accepting a fiche.
- */
-async function addSessions(
-	trx: Db,
-	personId: number,
-	sessions: readonly string[],
-	now: string
-): Promise<string[]> {
-	if (sessions.length === 0) return [];
-	const added = await trx
-		.insertInto('activity_enrolment')
-		.values(sessions.map((session) => ({ person_id: personId, session, created_at: now })))
-		.onConflict((oc) => oc.columns(['person_id', 'session']).doNothing())
-		.returning('session')
-		.execute();
-	return added.length > 0
-		? [`Inscrit à : ${added.map((a) => SESSION_LABELS[a.session] ?? a.session).join(', ')}`]
-		: [];
-}
-
-/**
  * Accepting a fiche enfant: the child joins the household when new (linked to the responsable as
  * father, mother or legal guardian), his school is set and he is enrolled in the fiche's sessions,
- * so the family can book them in the agenda from the next pull on (the household's agenda version
+ * (replacing those he had: see setEnrolments), so the family can book them in the agenda from the next pull on (the household's agenda version
  * rises). The demande then names the child by his id.
  */
 export async function applyFicheEnfant(
 	trx: Db,
 	now: Date,
-	demande: AcceptedDemande
+	demande: AcceptedDemande,
+	agentAccountId: number
 ): Promise<AppliedChanges> {
 	const fiche = demande.data as FicheEnfant;
 	const at = now.toISOString();
@@ -99,9 +82,31 @@ export async function applyFicheEnfant(
 		);
 		changes.push(`Enfant ${nouveau.nomNaissance.toUpperCase()} ${nouveau.prenom} ajouté au foyer`);
 		await trx.updateTable('demande').set({ person_id: childId }).where('id', '=', demande.id).execute();
+		// The family's Mes demandes names the child by his id from now on.
+		await bumpResourceVersion(trx, demande.householdId, 'requests');
 	}
 	changes.push(...(await setSchool(trx, childId, fiche)));
-	changes.push(...(await addSessions(trx, childId, fiche.enfant.sessions, at)));
+	// The fiche says all the child's sessions: one it no longer ticks ends, with its future bookings.
+	const enrolments = await setEnrolments(trx, now, {
+		householdId: demande.householdId,
+		personId: childId,
+		sessions: fiche.enfant.sessions,
+		agentAccountId,
+		demandeId: demande.id
+	});
+	changes.push(...enrolments.changes);
+	const child = await trx
+		.selectFrom('person')
+		.select(['nom_naissance', 'nom_usage', 'prenom'])
+		.where('id', '=', childId)
+		.executeTakeFirstOrThrow();
+	changes.push(
+		...(await applyConjoint(trx, at, demande.householdId, fiche, {
+			id: childId,
+			name: displayName(namesOf(child))
+		}))
+	);
+	changes.push(...(await saveChildRecord(trx, at, demande.id, childId, fiche)));
 	await bumpVersion(trx, demande.householdId);
 	return { changes };
 }

@@ -1,7 +1,8 @@
-import type { DemandeView } from '../requests/snapshot.ts';
+import type { DemandeView, NeedStatus } from '../requests/snapshot.ts';
 import { FORM_TYPE_LABELS } from '../requests/form-codes.ts';
 import { DOCUMENT_TYPE_LABELS, type DocumentTypeCode } from './document-types.ts';
 import type { DocumentView } from './document-view.ts';
+import { lineKey } from './provide-line.ts';
 
 /** Mes justificatifs à fournir's statuses: the manual's three, and one given not yet decided. */
 export type ToProvideStatus = 'non-fourni' | 'a-valider' | 'valide' | 'invalide';
@@ -36,6 +37,11 @@ export type DocumentToProvide = {
 
 /** Sent, taken or sent back: the town still waits for its justificatifs. */
 const OPEN = new Set<DemandeView['status']>(['envoyee', 'en-cours', 'complement']);
+/**
+ * A Clos demande whose justificatif the town refused still asks for another one (the refusal's
+ * message says so), until a new one is given and found valid.
+ */
+const STILL_ASKED = new Set<NeedStatus>(['invalide', 'a-valider']);
 
 const usable = (doc: DocumentView, today: string) =>
 	doc.status === 'valide' && (doc.expiresOn === null || doc.expiresOn >= today);
@@ -48,7 +54,8 @@ function demandeLabel(d: DemandeView): string {
 
 /**
  * Mes justificatifs à fournir, from the requests resource kept offline: every (type, person) an
- * open demande needs, once, with the demandes waiting for it. Its status is the newest document
+ * open demande needs (or a Clos one whose justificatif was refused), once, with the demandes
+ * waiting for it. Its status is the newest document
  * given for it (or on file for that type and person, still valid: reused, nothing to send), else
  * Non fourni. A valid document past its expiry counts as not given.
  */
@@ -58,11 +65,13 @@ export function documentsToProvide(
 	today: string
 ): DocumentToProvide[] {
 	const lines = new Map<string, DocumentToProvide>();
-	const open = demandes.filter((d) => OPEN.has(d.status)).sort((a, b) => a.number - b.number);
+	const open = demandes
+		.filter((d) => OPEN.has(d.status) || d.status === 'clos')
+		.sort((a, b) => a.number - b.number);
 	for (const demande of open) {
 		for (const need of demande.needs) {
-			const person = need.personId !== null ? `p${need.personId}` : `l${need.personLabel ?? ''}`;
-			const key = `${need.type}|${person}`;
+			if (!OPEN.has(demande.status) && !STILL_ASKED.has(need.status)) continue;
+			const key = lineKey(need.type, need.personId, need.personLabel);
 			let line = lines.get(key);
 			if (!line) {
 				const label = DOCUMENT_TYPE_LABELS[need.type];

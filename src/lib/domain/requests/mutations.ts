@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FORM_CODES } from './form-codes.ts';
+import { documentProvidePayload } from './provide-document.ts';
 import type { DemandeStatusCode } from './status.ts';
 
 /**
@@ -86,7 +87,8 @@ const mutation = <K extends string, P extends z.ZodType>(kind: K, payload: P) =>
 export const requestMutationSchemas = [
 	mutation('demande.save.v1', demandeSavePayload),
 	mutation('demande.submit.v1', demandeSubmitPayload),
-	mutation('demande.delete.v1', demandeDeletePayload)
+	mutation('demande.delete.v1', demandeDeletePayload),
+	mutation('document.provide.v1', documentProvidePayload)
 ] as const;
 
 /** What an applied save or submission answers: the town's number and where the demande is. */

@@ -1,4 +1,6 @@
+import type { DocumentTypeCode } from '../../../domain/documents/document-types.ts';
 import type { DocumentView } from '../../../domain/documents/document-view.ts';
+import type { DocumentPerson } from '../../../domain/documents/valid-on-file.ts';
 import type { FormCode } from '../../../domain/requests/form-codes.ts';
 import type { Profile } from '../../../domain/profile/profile.ts';
 
@@ -16,6 +18,8 @@ export type StepContext = {
 	documents: readonly DocumentView[];
 	/** The Paris day the form's schemas are made for. */
 	today: string;
+	/** Whom each justificatif is for, from the answers so far (document-persons.ts); absent: unknown. */
+	documentPersons?: Partial<Record<DocumentTypeCode, DocumentPerson>>;
 };
 
 export type StepProps<Answers> = {

@@ -1,7 +1,7 @@
-import { parisDate } from '../../domain/agenda/paris-time.ts';
-import type { FormCode } from '../../domain/requests/form-codes.ts';
-import { FORMS } from '../../domain/requests/forms/index.ts';
-import type { RecapSection } from '../../domain/requests/recap.ts';
+import { parisDate } from '../agenda/paris-time.ts';
+import type { FormCode } from './form-codes.ts';
+import { FORMS } from './forms/index.ts';
+import type { RecapSection } from './recap.ts';
 
 /**
  * A demande's answers as the recap shows them, read with its form's schema as of the day it was
