@@ -10,10 +10,10 @@ import * as m0009 from './0009_requests_and_documents.ts';
 import * as m0010 from './0010_demande_day_budget.ts';
 import * as m0011 from './0011_backoffice_and_messages.ts';
 import * as m0012 from './0012_demande_search.ts';
-import * as m0013 from './0013_fiche_enfant_records.ts';
 import * as m0014 from './0014_document_queue_index.ts';
 import * as m0015 from './0015_message_day_budget.ts';
 import * as m0016 from './0016_backoffice_counts_indexes.ts';
+import * as m0017 from './0017_fiche_enfant_records.ts';
 
 /**
  * Every migration, imported explicitly (no file-system scan) so the list is the same however the
@@ -32,8 +32,8 @@ export const migrations: Record<string, Migration> = {
 	'0010_demande_day_budget': m0010,
 	'0011_backoffice_and_messages': m0011,
 	'0012_demande_search': m0012,
-	'0013_fiche_enfant_records': m0013,
 	'0014_document_queue_index': m0014,
 	'0015_message_day_budget': m0015,
-	'0016_backoffice_counts_indexes': m0016
+	'0016_backoffice_counts_indexes': m0016,
+	'0017_fiche_enfant_records': m0017
 };

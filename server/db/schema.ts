@@ -96,7 +96,7 @@ export type Database = {
 	};
 	school_enrolment: { person_id: number; school: string; level: string };
 	activity_enrolment: { person_id: number; session: string; created_at: string };
-	/** Migration 0013: what an accepted fiche enfant keeps besides school and sessions. */
+	/** Migration 0017: what an accepted fiche enfant keeps besides school and sessions. */
 	child_record: {
 		person_id: number;
 		pai: number;

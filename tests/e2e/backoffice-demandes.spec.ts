@@ -1,30 +1,12 @@
 import type { Browser, Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './support/fixtures.ts';
-import { signIn } from './support/citizens.ts';
-import { outboxSent, signInTo, startDemande } from './support/requests-page.ts';
+import { agentSignsIn, parentSendsContact } from './support/backoffice.ts';
+import { outboxSent } from './support/requests-page.ts';
 
 test.use({ demo: true });
 
-/** The demo parent sends a "Contacter la mairie"; resolves to its town number and its id. */
-async function parentSendsContact(page: Page): Promise<{ number: string; id: string }> {
-	await signInTo(page, '/demarches/contacter-la-mairie');
-	const id = await startDemande(page);
-	await page.getByLabel('Objet').fill('Horaires de la garderie');
-	await page.getByLabel('Message').fill('Bonjour, la garderie ouvre-t-elle à 7 h ?');
-	await page.getByRole('button', { name: 'Suivant' }).click();
-	await page.getByRole('button', { name: 'Enregistrer la demande' }).click();
-	const done = page.getByRole('status').filter({ hasText: 'a bien été envoyée' });
-	await expect(done).toBeVisible({ timeout: 20_000 });
-	await outboxSent(page);
-	return { number: /n° (\d+)/.exec((await done.textContent()) ?? '')![1]!, id };
-}
-
 async function agentOpens(browser: Browser, baseURL: string, number: string) {
-	const office = await browser.newContext({ baseURL, viewport: { width: 1366, height: 900 } });
-	const agent = await office.newPage();
-	await agent.goto('/connexion');
-	await signIn(agent, 'agent.mairie', 'Hesdigneul62');
-	await expect(agent).toHaveURL(/\/admin$/);
+	const { office, agent } = await agentSignsIn(browser, baseURL);
 	await agent
 		.getByRole('navigation', { name: 'Back office' })
 		.getByRole('link', { name: 'Demandes' })

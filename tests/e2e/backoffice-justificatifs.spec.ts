@@ -1,5 +1,5 @@
 import { expect, expectNoAxeViolations, test } from './support/fixtures.ts';
-import { signIn } from './support/citizens.ts';
+import { agentSignsIn } from './support/backoffice.ts';
 import { signInTo } from './support/requests-page.ts';
 
 test.use({ demo: true });
@@ -28,11 +28,7 @@ test('an agent sees a justificatif beside its decision, refuses it with a reason
 	}, PDF);
 	expect(status).toBe(201);
 
-	const office = await browser.newContext({ baseURL, viewport: { width: 1366, height: 900 } });
-	const agent = await office.newPage();
-	await agent.goto('/connexion');
-	await signIn(agent, 'agent.mairie', 'Hesdigneul62');
-	await expect(agent).toHaveURL(/\/admin$/);
+	const { office, agent } = await agentSignsIn(browser, baseURL!);
 	await agent
 		.getByRole('navigation', { name: 'Back office' })
 		.getByRole('link', { name: 'Justificatifs' })

@@ -1,7 +1,6 @@
 import { expect, test } from './support/fixtures.ts';
-import { signIn } from './support/citizens.ts';
+import { agentSignsIn, parentSendsContact } from './support/backoffice.ts';
 import { tabTo } from './support/keyboard.ts';
-import { outboxSent, signInTo, startDemande } from './support/requests-page.ts';
 
 test.use({ demo: true });
 
@@ -10,22 +9,12 @@ test('an agent treats a demande with the keyboard alone, the focus somewhere sen
 	page,
 	baseURL
 }) => {
-	await signInTo(page, '/demarches/contacter-la-mairie');
-	await startDemande(page);
-	await page.getByLabel('Objet').fill('Cantine le mercredi');
-	await page.getByLabel('Message').fill('Bonjour, la cantine est-elle ouverte le mercredi ?');
-	await page.getByRole('button', { name: 'Suivant' }).click();
-	await page.getByRole('button', { name: 'Enregistrer la demande' }).click();
-	const done = page.getByRole('status').filter({ hasText: 'a bien été envoyée' });
-	await expect(done).toBeVisible({ timeout: 20_000 });
-	await outboxSent(page);
-	const number = /n° (\d+)/.exec((await done.textContent()) ?? '')![1]!;
-
-	const office = await browser.newContext({ baseURL, viewport: { width: 1024, height: 800 } });
-	const agent = await office.newPage();
-	await agent.goto('/connexion');
-	await signIn(agent, 'agent.mairie', 'Hesdigneul62');
-	await expect(agent).toHaveURL(/\/admin$/);
+	const { number } = await parentSendsContact(
+		page,
+		'Cantine le mercredi',
+		'Bonjour, la cantine est-elle ouverte le mercredi ?'
+	);
+	const { office, agent } = await agentSignsIn(browser, baseURL!, { width: 1024, height: 800 });
 
 	// To the queue and the demande, by Tab and Enter.
 	await tabTo(

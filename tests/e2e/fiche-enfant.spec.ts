@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './support/fixtures.ts';
-import { currentStep, outboxSent, signInTo, startDemande } from './support/requests-page.ts';
+import { currentStep, fillNewChild, outboxSent, signInTo, startDemande } from './support/requests-page.ts';
 
 test.use({ demo: true });
 
@@ -92,14 +92,7 @@ test('the fiche enfant, its seven steps and dialogs, a justificatif sent, found 
 	await childDialog.getByRole('button', { name: 'Ajouter cet enfant' }).click();
 	await expect(childDialog.getByText('Choisissez Garçon ou Fille.')).toBeVisible();
 	await expectNoAxeViolations(page);
-	await childDialog.getByLabel('Fille').check();
-	await childDialog.getByLabel('Nom de naissance').fill('Dupin');
-	await childDialog.getByRole('textbox', { name: 'Prénom', exact: true }).fill('Léa');
-	await childDialog.getByLabel('Jour').fill('14');
-	await childDialog.getByLabel('Mois').fill('3');
-	await childDialog.getByLabel('Année').fill('2019');
-	await childDialog.getByLabel('Commune de naissance').fill('Boulogne-sur-Mer');
-	await childDialog.getByLabel('Numéro du département de naissance').fill('62');
+	await fillNewChild(childDialog, { sexe: 'Fille', prenom: 'Léa', jour: '14', mois: '3', annee: '2019' });
 	await childDialog.getByRole('button', { name: 'Fermer', exact: true }).click();
 	await expect(plusChild).toBeFocused();
 	await expect(
@@ -108,14 +101,7 @@ test('the fiche enfant, its seven steps and dialogs, a justificatif sent, found 
 	// Closed without adding: opened again, it starts afresh.
 	await plusChild.click();
 	await expect(childDialog.getByLabel('Nom de naissance')).toHaveValue('');
-	await childDialog.getByLabel('Fille').check();
-	await childDialog.getByLabel('Nom de naissance').fill('Dupin');
-	await childDialog.getByRole('textbox', { name: 'Prénom', exact: true }).fill('Léa');
-	await childDialog.getByLabel('Jour').fill('14');
-	await childDialog.getByLabel('Mois').fill('3');
-	await childDialog.getByLabel('Année').fill('2019');
-	await childDialog.getByLabel('Commune de naissance').fill('Boulogne-sur-Mer');
-	await childDialog.getByLabel('Numéro du département de naissance').fill('62');
+	await fillNewChild(childDialog, { sexe: 'Fille', prenom: 'Léa', jour: '14', mois: '3', annee: '2019' });
 	await childDialog.getByRole('button', { name: 'Ajouter cet enfant' }).click();
 	await expect(childDialog).toBeHidden();
 	await expect(plusChild).toBeFocused();

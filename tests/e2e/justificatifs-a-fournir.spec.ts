@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './support/fixtures.ts';
-import { signIn } from './support/citizens.ts';
 import { currentStep, signInTo, startDemande } from './support/requests-page.ts';
+import { agentSignsIn } from './support/backoffice.ts';
 
 test.use({ demo: true, viewport: { width: 360, height: 800 } });
 
@@ -82,11 +82,7 @@ test('a refused justificatif, provided again from Mes justificatifs à fournir w
 	await sendTwoAddressChanges(page);
 
 	// The agent refuses it, through the real agent API.
-	const office = await browser.newContext({ baseURL, viewport: { width: 1366, height: 900 } });
-	const agent = await office.newPage();
-	await agent.goto('/connexion');
-	await signIn(agent, 'agent.mairie', 'Hesdigneul62');
-	await expect(agent).toHaveURL(/\/admin$/);
+	const { office, agent } = await agentSignsIn(browser, baseURL!);
 	const refused = await queued(agent, 'facture-edf.pdf');
 	expect(refused).toBeDefined();
 	const decided = await agent.evaluate(async (id) => {
@@ -112,6 +108,15 @@ test('a refused justificatif, provided again from Mes justificatifs à fournir w
 	const picker = line.getByLabel('Fournir un nouveau justificatif');
 	await picker.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('bonjour') });
 	await expect(line).toContainText('Ce fichier n’est ni un PDF, ni une image JPEG ou PNG');
+
+	// A file that says it is a PDF and is not: the server refuses it, the line says why.
+	await picker.setInputFiles({
+		name: 'faux.pdf',
+		mimeType: 'application/pdf',
+		buffer: Buffer.from('bonjour')
+	});
+	await expect(line).toContainText('Votre dernier envoi n’a pas été reçu', { timeout: 20_000 });
+	await expect(line).toContainText('Invalide');
 	await page.screenshot({ path: testInfo.outputPath('justificatifs-invalide-360.png'), fullPage: true });
 
 	// With the keyboard only, the server stopped: the file waits in the outbox.
@@ -137,6 +142,7 @@ test('a refused justificatif, provided again from Mes justificatifs à fournir w
 	await page.evaluate(() => window.dispatchEvent(new Event('online')));
 	await expect(line).toContainText('À valider', { timeout: 20_000 });
 	await expect(line).not.toContainText('En attente d’envoi');
+	await expect(line).not.toContainText('Votre dernier envoi n’a pas été reçu');
 	await page.screenshot({ path: testInfo.outputPath('justificatifs-a-valider-360.png'), fullPage: true });
 
 	await agent.reload();
@@ -164,11 +170,7 @@ test('the justificatifs step of a form says one valid on file is already provide
 	expect(status).toBe(201);
 
 	// The agent validates it until 31/01/2027, through the real agent API.
-	const office = await browser.newContext({ baseURL });
-	const agent = await office.newPage();
-	await agent.goto('/connexion');
-	await signIn(agent, 'agent.mairie', 'Hesdigneul62');
-	await expect(agent).toHaveURL(/\/admin$/);
+	const { office, agent } = await agentSignsIn(browser, baseURL!);
 	const gaz = await queued(agent, 'facture-gaz.pdf');
 	const decided = await agent.evaluate(async (id) => {
 		const res = await fetch(`/api/admin/documents/${id}/decision`, {
@@ -196,6 +198,14 @@ test('the justificatifs step of a form says one valid on file is already provide
 	);
 	await expect(proof.getByLabel('Réutiliser un justificatif déjà fourni')).toBeChecked();
 	await expectNoAxeViolations(page);
+	// The parent's own choice is kept, the step left and opened again.
+	await proof.getByLabel('Plus tard (non fourni)').check();
+	await page.getByRole('button', { name: 'Précédent' }).click();
+	await expect(currentStep(page)).toContainText('Nouvelle adresse');
+	await page.getByRole('button', { name: 'Suivant' }).click();
+	await expect(currentStep(page)).toContainText('Justificatifs');
+	await expect(proof.getByLabel('Plus tard (non fourni)')).toBeChecked();
+	await proof.getByLabel('Réutiliser un justificatif déjà fourni').check();
 	// Nothing new required: the step goes on to the recap.
 	await page.getByRole('button', { name: 'Suivant' }).click();
 	await expect(currentStep(page)).not.toContainText('Justificatifs');

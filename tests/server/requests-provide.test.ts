@@ -87,6 +87,7 @@ const provide = (documentId: string, personId: number | null, overrides = {}) =>
 		...overrides
 	});
 
+// A push through the HTTP app, two households registered: slower on a busy machine than the default 5 s.
 describe('POST /api/sync/push: document.provide.v1 (Mes justificatifs à fournir)', () => {
 	it('links one upload to every open demande waiting for it, not a clos one, and the agent sees it with both', async () => {
 		const homes = await twoHouseholds();
@@ -121,7 +122,7 @@ describe('POST /api/sync/push: document.provide.v1 (Mes justificatifs à fournir
 				]
 			})
 		]);
-	});
+	}, 15_000);
 
 	it('replaces a refused or expired document, leaves a demande holding a valid one alone', async () => {
 		const homes = await twoHouseholds();
@@ -144,7 +145,7 @@ describe('POST /api/sync/push: document.provide.v1 (Mes justificatifs à fournir
 		expect(await livretOf(homes, refused)).toBe(livret.id);
 		expect(await livretOf(homes, expired)).toBe(livret.id);
 		expect(await livretOf(homes, covered)).toBe(coveredBy);
-	});
+	}, 15_000);
 
 	it('answers a Clos demande whose justificatif the town refused: it still asks for another one', async () => {
 		const homes = await twoHouseholds();
@@ -182,7 +183,7 @@ describe('POST /api/sync/push: document.provide.v1 (Mes justificatifs à fournir
 		).toMatchObject({ status: 'rejected', code: 'introuvable' });
 		expect(await livretOf(homes, first)).toBeNull();
 		expect(await requestsVersion(ctx, dupin.account.householdId)).toBe(version);
-	});
+	}, 15_000);
 
 	it('answers a file not received yet without keeping the answer, and bounds the payload', async () => {
 		const homes = await twoHouseholds();
@@ -211,5 +212,5 @@ describe('POST /api/sync/push: document.provide.v1 (Mes justificatifs à fournir
 			expect(await pushOne(dupin.client, provide(clientId, dupin.timId, bad))).toMatchObject({
 				status: 'rejected'
 			});
-	});
+	}, 15_000);
 });

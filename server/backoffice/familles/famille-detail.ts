@@ -18,6 +18,7 @@ import { readHouseholdLedger } from '../../billing/household-ledger.ts';
 import type { Db } from '../../db/database.ts';
 import { AppError } from '../../http/errors.ts';
 import { readProfile } from '../../profile/profile-service.ts';
+import { readChildFiles } from './child-files.ts';
 
 export const UNKNOWN_FAMILLE = 'Cette famille est introuvable.';
 
@@ -88,7 +89,7 @@ export async function readFamille(db: Db, id: number, now: Date): Promise<Famill
 	await requireFamille(db, id);
 	const account = await titulaireAccount(db, id);
 	const today = parisDate(now);
-	const [profile, bookings, demandes, documents, ledger] = await Promise.all([
+	const [profile, bookings, demandes, documents, ledger, childFiles] = await Promise.all([
 		readProfile(db, account),
 		bookingsOf(db, id, today),
 		db
@@ -106,7 +107,8 @@ export async function readFamille(db: Db, id: number, now: Date): Promise<Famill
 			.orderBy('id', 'desc')
 			.limit(FAMILLE_LIST_LIMIT)
 			.execute(),
-		readHouseholdLedger(db, id)
+		readHouseholdLedger(db, id),
+		readChildFiles(db, id)
 	]);
 	const members = [...profile.household.adults, ...profile.household.children];
 	const personName = (personId: number | null, label: string | null) => {
@@ -116,6 +118,7 @@ export async function readFamille(db: Db, id: number, now: Date): Promise<Famill
 	return {
 		id,
 		profile,
+		childFiles,
 		bookings,
 		demandes: demandes.map((d) => ({
 			id: d.id,

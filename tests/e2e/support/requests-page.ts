@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect } from './fixtures.ts';
 import { DEMO, signIn } from './citizens.ts';
 
@@ -82,4 +82,19 @@ export async function draftOnServer(page: Page, id: string): Promise<void> {
 		})
 		.toBe(false);
 	await outboxSent(page);
+}
+
+/** The "Ajouter un enfant" dialog filled for a child born in Boulogne-sur-Mer (62), not yet added. */
+export async function fillNewChild(
+	dialog: Locator,
+	child: { sexe: 'Fille' | 'Garçon'; prenom: string; jour: string; mois: string; annee: string }
+): Promise<void> {
+	await dialog.getByLabel(child.sexe).check();
+	await dialog.getByLabel('Nom de naissance').fill('Dupin');
+	await dialog.getByRole('textbox', { name: 'Prénom', exact: true }).fill(child.prenom);
+	await dialog.getByLabel('Jour').fill(child.jour);
+	await dialog.getByLabel('Mois').fill(child.mois);
+	await dialog.getByLabel('Année').fill(child.annee);
+	await dialog.getByLabel('Commune de naissance').fill('Boulogne-sur-Mer');
+	await dialog.getByLabel('Numéro du département de naissance').fill('62');
 }

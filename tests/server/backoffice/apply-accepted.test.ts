@@ -1,61 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
 	applyAcceptedDemande,
 	type AcceptedDemande
 } from '../../../server/backoffice/demandes/apply-accepted.ts';
-import type { FormCode } from '../../../src/lib/domain/requests/form-codes.ts';
 import { create, dupins, pushOne } from '../support/agenda.ts';
-import { ficheSteps } from '../support/apply.ts';
+import { ficheSteps, sentDemande } from '../support/apply.ts';
 import { signInAgent } from '../support/agents.ts';
 import { TestClient } from '../support/http-client.ts';
 import type { TestCtx } from '../support/test-app.ts';
-
-/** A sent demande of the DUPIN household, as the family's submission stores it. */
-async function sentDemande(
-	ctx: TestCtx,
-	formCode: FormCode,
-	data: unknown,
-	number: number
-): Promise<AcceptedDemande> {
-	const pascal = await ctx.db
-		.selectFrom('account')
-		.select(['id', 'household_id', 'person_id'])
-		.where('username', '=', 'pascal.dupin')
-		.executeTakeFirstOrThrow();
-	const at = ctx.clock.now().toISOString();
-	const row = await ctx.db
-		.insertInto('demande')
-		.values({
-			client_id: randomUUID(),
-			number,
-			household_id: pascal.household_id,
-			form_code: formCode,
-			status: 'en-cours',
-			person_id: null,
-			person_label: null,
-			data_json: JSON.stringify(data),
-			step: 0,
-			revision: 1,
-			writer_id: 'test',
-			writer_base: 0,
-			created_at: at,
-			created_by: pascal.id,
-			updated_at: at,
-			submitted_at: at
-		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	return {
-		id: row.id,
-		number,
-		householdId: pascal.household_id,
-		formCode,
-		personId: null,
-		personLabel: null,
-		data
-	};
-}
 
 async function pascalOf(ctx: TestCtx) {
 	return ctx.db

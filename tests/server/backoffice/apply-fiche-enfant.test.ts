@@ -149,4 +149,36 @@ describe('Accepting a fiche enfant keeps what the agents need', () => {
 			await ctx.db.selectFrom('child_contact').select('id').where('person_id', '=', timId).execute()
 		).toEqual([]);
 	});
+
+	it('shows the child’s fiche (PAI, authorisations, other persons) on the agent’s family page', async () => {
+		const { ctx, timId } = await dupins();
+		const agentClient = new TestClient(ctx.app);
+		const agent = await signInAgent(ctx, agentClient);
+		const pascal = await personNamed(ctx, 'Pascal');
+		await accept(
+			ctx,
+			await sentDemande(ctx, 'fiche-enfant', fullFiche(pascal.id, timId), 9303),
+			agent.accountId
+		);
+		const res = await agentClient.get(`/api/admin/familles/${pascal.household_id}`);
+		expect(res.status).toBe(200);
+		const famille = (await res.json()) as { childFiles: unknown[] };
+		expect(famille.childFiles).toEqual([
+			{
+				personId: timId,
+				child: 'DUPIN Tim',
+				pai: true,
+				authorisations: [
+					'Droit à l’image : oui',
+					'Soins d’urgence : oui',
+					'Sortie seul : non',
+					'Sorties scolaires : oui'
+				],
+				contacts: [
+					'DUPIN Jeanne (Grand-mère), 0321000001 : autorisée à venir chercher l’enfant',
+					'LEROY Marc (Voisin), 0321000002 : à contacter en cas d’urgence'
+				]
+			}
+		]);
+	});
 });

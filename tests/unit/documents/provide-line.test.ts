@@ -3,6 +3,7 @@ import {
 	canProvide,
 	lineKey,
 	provideLabel,
+	refusedLines,
 	waitingLineKeys
 } from '../../../src/lib/domain/documents/provide-line.ts';
 
@@ -36,5 +37,45 @@ describe('Mes justificatifs à fournir: the Action column', () => {
 		expect(keys.has(lineKey('attestation-caf', 3, null))).toBe(false);
 		// A person of the household is one line whatever label the answers gave.
 		expect(lineKey('livret-famille', 7, 'DUPIN Tim')).toBe(lineKey('livret-famille', 7, 'Tim'));
+	});
+
+	it('says why a file or its link was not taken, the file’s own reason first, the newest by line', () => {
+		const tim = { type: 'livret-famille', personId: 7, personLabel: 'DUPIN Tim' };
+		const outcomes = [
+			{
+				kind: 'document.upload.v1',
+				status: 'rejected',
+				payload: { ...tim, documentId: 'a' },
+				reason: 'Trop lourd.',
+				at: '2026-12-02T10:00:00.000Z'
+			},
+			{
+				kind: 'document.provide.v1',
+				status: 'rejected',
+				payload: { ...tim, documentId: 'a' },
+				reason: 'Non reçu.',
+				at: '2026-12-02T10:00:01.000Z'
+			},
+			{
+				kind: 'document.provide.v1',
+				status: 'rejected',
+				payload: { ...tim, personId: 8, documentId: 'b' },
+				reason: 'Non reçu.',
+				at: '2026-12-02T09:00:00.000Z'
+			},
+			{
+				kind: 'document.provide.v1',
+				status: 'applied',
+				payload: { ...tim, personId: 9, documentId: 'c' },
+				at: '2026-12-02T09:00:00.000Z'
+			}
+		];
+		const refused = refusedLines(outcomes);
+		expect(refused.get(lineKey('livret-famille', 7, null))).toEqual({
+			reason: 'Trop lourd.',
+			at: '2026-12-02T10:00:01.000Z'
+		});
+		expect(refused.get(lineKey('livret-famille', 8, null))?.reason).toBe('Non reçu.');
+		expect(refused.has(lineKey('livret-famille', 9, null))).toBe(false);
 	});
 });

@@ -27,8 +27,9 @@ export type DocumentToProvide = {
 	/** "Attestation CAF de MARINELLI SONIA". */
 	title: string;
 	status: ToProvideStatus;
-	/** The document the status is of (null: none given). */
+	/** The document the status is of (null: none given), and when it was sent. */
 	documentId: string | null;
+	providedAt: string | null;
 	reason: string | null;
 	expiresOn: string | null;
 	/** "Fiche enfant : 36", one per open demande needing it, by number. */
@@ -65,6 +66,8 @@ export function documentsToProvide(
 	today: string
 ): DocumentToProvide[] {
 	const lines = new Map<string, DocumentToProvide>();
+	/** The documents the demandes themselves were given for each line, whoever they name. */
+	const given = new Map<string, Set<string>>();
 	const open = demandes
 		.filter((d) => OPEN.has(d.status) || d.status === 'clos')
 		.sort((a, b) => a.number - b.number);
@@ -83,6 +86,7 @@ export function documentsToProvide(
 					title: need.personLabel ? `${label} de ${need.personLabel}` : label,
 					status: 'non-fourni',
 					documentId: null,
+					providedAt: null,
 					reason: null,
 					expiresOn: null,
 					demandes: []
@@ -90,22 +94,25 @@ export function documentsToProvide(
 				lines.set(key, line);
 			}
 			line.demandes.push({ id: demande.id, label: demandeLabel(demande) });
+			if (need.documentId) given.get(key)?.add(need.documentId) ?? given.set(key, new Set([need.documentId]));
 		}
 	}
 	for (const line of lines.values()) {
 		const candidates = documents
 			.filter(
 				(d) =>
-					d.type === line.type &&
-					(line.personId !== null
-						? d.personId === line.personId
-						: d.personId === null && (line.personLabel === null || d.personLabel === line.personLabel))
+					given.get(line.key)?.has(d.id) ||
+					(d.type === line.type &&
+						(line.personId !== null
+							? d.personId === line.personId
+							: d.personId === null && (line.personLabel === null || d.personLabel === line.personLabel)))
 			)
 			.filter((d) => d.status !== 'valide' || usable(d, today));
 		const newest = [...candidates].sort((a, b) => b.uploadedAt.localeCompare(a.uploadedAt))[0];
 		if (!newest) continue;
 		line.status = newest.status;
 		line.documentId = newest.id;
+		line.providedAt = newest.uploadedAt;
 		line.reason = newest.status === 'invalide' ? newest.reason : null;
 		line.expiresOn = newest.status === 'valide' ? newest.expiresOn : null;
 	}

@@ -43,3 +43,35 @@ export function waitingLineKeys(outbox: readonly Queued[]): Set<string> {
 	}
 	return keys;
 }
+
+type Answered = { kind: string; status: string; payload: unknown; reason?: string; at: string };
+type Named = {
+	documentId?: string;
+	type?: DocumentTypeCode;
+	personId?: number | null;
+	personLabel?: string | null;
+};
+
+/**
+ * What the parent must read of a "Fournir" the town did not take, by line: the file's refusal
+ * (too large, not a PDF nor an image: the upload's reason), else its link's. The newest per line;
+ * the caller shows it only when newer than the line's newest document.
+ */
+export function refusedLines(outcomes: readonly Answered[]): Map<string, { reason: string; at: string }> {
+	const uploadReasons = new Map<string, string>();
+	for (const o of outcomes) {
+		const p = o.payload as Named | null;
+		if (o.kind === 'document.upload.v1' && o.status === 'rejected' && p?.documentId && o.reason)
+			uploadReasons.set(p.documentId, o.reason);
+	}
+	const refused = new Map<string, { reason: string; at: string }>();
+	for (const o of outcomes) {
+		const p = o.payload as Named | null;
+		if (o.kind !== PROVIDE_KIND || o.status !== 'rejected' || !p?.type) continue;
+		const key = lineKey(p.type, p.personId ?? null, p.personLabel ?? null);
+		const reason = (p.documentId && uploadReasons.get(p.documentId)) || o.reason || '';
+		const known = refused.get(key);
+		if (reason && (!known || known.at < o.at)) refused.set(key, { reason, at: o.at });
+	}
+	return refused;
+}

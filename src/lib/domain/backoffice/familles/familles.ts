@@ -77,7 +77,19 @@ export const FAMILLE_LIST_LIMIT = 50;
 
 export type FamilleBooking = { personId: number; child: string; activity: string; dates: string[] };
 
+/** What an accepted fiche enfant declared about a child (migration 0013), for the agents. */
+export type FamilleChildFile = {
+	personId: number;
+	child: string;
+	pai: boolean;
+	/** "Droit à l’image : oui", in the form's order. */
+	authorisations: string[];
+	/** "DUPIN Jeanne (Grand-mère), 03 21 00 00 01 : autorisée à venir chercher l’enfant". */
+	contacts: string[];
+};
+
 export type FamilleDetail = {
+	childFiles: FamilleChildFile[];
 	id: number;
 	profile: import('../../profile/profile.ts').Profile;
 	bookings: { from: string; to: string; today: string; rows: FamilleBooking[] };
