@@ -33,7 +33,10 @@ export function sessionValidator(db: Db, writes: WriteWatch, clock: Clock) {
 					'account.household_id',
 					'account.email'
 				])
-				.where('session.id', '=', id),
+				.where('session.id', '=', id)
+				// A disabled account has no session, even one created while it was being disabled
+				// (a sign-in checks disabled_at before its password's long hash, then writes the session).
+				.where('account.disabled_at', 'is', null),
 		['']
 	);
 	const kept = sessionCache(writes, clock, renewAfter);

@@ -202,6 +202,19 @@ describe('disabling and enabling an agent', () => {
 		expect(JSON.parse(lines[0]?.after_json ?? '{}').disabled_at).toEqual(expect.any(String));
 	});
 
+	it('refuses a session made while the account was being disabled (a sign-in racing Désactiver)', async () => {
+		const { ctx, admin } = await withAdmin();
+		const { lea } = await inviteAndActivate(ctx, admin);
+		expect((await lea.get('/api/admin/dashboard')).status).toBe(200);
+		// As a sign-in that checked disabled_at before the disabling, then wrote its session after it.
+		await ctx.db
+			.updateTable('account')
+			.set({ disabled_at: ctx.clock.now().toISOString() })
+			.where('username', '=', 'lea.martin')
+			.execute();
+		await expectError(await lea.get('/api/admin/dashboard'), 401);
+	});
+
 	it('spends a disabled account’s links: a reset link signs nobody in', async () => {
 		const { ctx, admin } = await withAdmin();
 		const { id } = await json<{ id: number }>(await admin.post('/api/admin/agents', NEW_AGENT));
