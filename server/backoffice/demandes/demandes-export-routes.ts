@@ -5,12 +5,19 @@ import type { AppEnv } from '../../http/app-env.ts';
 import { validate } from '../../http/validate.ts';
 import { requireAgent } from '../agent-guard.ts';
 import { demandesCsv } from './demandes-export.ts';
+import { ExportGate } from './export-gate.ts';
 
 /** The queue's CSV export, mounted at /api/admin/demandes/export (the queue's filters and order). */
-export function demandesExportRoutes(deps: AppDeps) {
+export function demandesExportRoutes(deps: AppDeps, gate = new ExportGate()) {
 	return new Hono<AppEnv>().get('/', validate('query', exportQuery), async (c) => {
 		const agent = requireAgent(c.get('account'));
-		const csv = await demandesCsv(deps.db, c.req.valid('query'), agent.id);
+		const release = gate.enter(agent.id);
+		let csv: string;
+		try {
+			csv = await demandesCsv(deps.db, c.req.valid('query'), agent.id);
+		} finally {
+			release();
+		}
 		return c.body(csv, 200, {
 			'Content-Type': 'text/csv; charset=utf-8',
 			'Content-Disposition': `attachment; filename="${exportFileName(deps.clock.now())}"`,

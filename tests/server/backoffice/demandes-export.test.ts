@@ -88,6 +88,21 @@ describe('GET /api/admin/demandes/export: the queue as CSV', () => {
 		expect(text).toContain(';"\'=HYPERLINK(""http://x"";""y"")";');
 	});
 
+	it('builds one export at a time per agent: a second one meanwhile is asked to wait (429)', async () => {
+		const { ctx, dupin, agent } = await queueWorld();
+		await sendContact(ctx, dupin);
+		const [a, b] = await Promise.all([
+			agent.get('/api/admin/demandes/export'),
+			agent.get('/api/admin/demandes/export')
+		]);
+		expect([a.status, b.status].sort()).toEqual([200, 429]);
+		const refused = a.status === 429 ? a : b;
+		expect(refused.headers.get('retry-after')).toBe('10');
+		await expectError(refused, 429, { code: 'export_busy' });
+		// Its place given back: the next one is built.
+		expect((await agent.get('/api/admin/demandes/export')).status).toBe(200);
+	});
+
 	it('keeps families and visitors out', async () => {
 		const { ctx, dupin } = await queueWorld();
 		await expectError(await new TestClient(ctx.app).get('/api/admin/demandes/export'), 401);
