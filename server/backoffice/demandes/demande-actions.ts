@@ -7,6 +7,7 @@ import {
 	type ActionBody,
 	type DemandeAction
 } from '../../../src/lib/domain/backoffice/demandes/demande-actions.ts';
+import { isVisible } from '../../../src/lib/domain/text/typed-text.ts';
 import { FORM_TYPE_LABELS, type FormCode } from '../../../src/lib/domain/requests/form-codes.ts';
 import { canMove, STATUS_LABELS } from '../../../src/lib/domain/requests/status.ts';
 import type { AppDeps } from '../../deps.ts';
@@ -54,7 +55,7 @@ export async function actOnDemande(
 ): Promise<{ status: string; revision: number; changes: string[] }> {
 	const text = body.text?.trim() ?? '';
 	const required = NEEDS_TEXT[action];
-	if (required && !text) throw new AppError(400, 'invalid_fields', required, { text: required });
+	if (required && !isVisible(text)) throw new AppError(400, 'invalid_fields', required, { text: required });
 	const now = deps.clock.now();
 	const at = now.toISOString();
 	const to = ACTION_TARGET[action];

@@ -108,6 +108,13 @@ describe('POST /api/admin/demandes/:id/:action', () => {
 		});
 		expect(refused.fields).toHaveProperty('text');
 		await expectError(await actNow(agent, id, 'complement'), 400, { code: 'invalid_fields' });
+		// A zero-width space is no reason, a bidi override no text.
+		await expectError(await actNow(agent, id, 'refuser', { text: '\u200b' }), 400, {
+			code: 'invalid_fields'
+		});
+		await expectError(await actNow(agent, id, 'refuser', { text: 'Non \u202e' }), 400, {
+			fields: { text: 'Caractère non autorisé.' }
+		});
 		expect((await detail(agent, id)).status).toBe('envoyee');
 		expect(await auditActions(ctx)).toEqual([]);
 	});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { typedText } from '../text/typed-text.ts';
 
 /**
  * What the browser's outbox sends for Échanges (POST /api/sync/push, DESIGN §4). A family's
@@ -13,11 +14,10 @@ export const MAX_REPLIES_PER_DAY = 50;
 
 export const messageReplyPayload = z.object({
 	threadId: z.int().positive({ error: 'Conversation inconnue.' }),
-	body: z
-		.string({ error: 'Écrivez votre réponse.' })
-		.max(MAX_REPLY_CHARS, `Votre réponse ne doit pas dépasser ${MAX_REPLY_CHARS} caractères.`)
-		.transform((text) => text.trim())
-		.refine((text) => text.length > 0, { message: 'Écrivez votre réponse.' })
+	body: typedText(MAX_REPLY_CHARS, {
+		required: 'Écrivez votre réponse.',
+		tooLong: `Votre réponse ne doit pas dépasser ${MAX_REPLY_CHARS} caractères.`
+	})
 });
 export type MessageReplyPayload = z.infer<typeof messageReplyPayload>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { allowedText, NOT_ALLOWED, typedText } from '../../text/typed-text.ts';
 import type { RecapSection } from '../../requests/recap.ts';
 import type { DemandeView } from '../../requests/snapshot.ts';
 import type { DemandeStatusCode } from '../../requests/status.ts';
@@ -43,16 +44,17 @@ export const NEEDS_TEXT: Record<DemandeAction, string | null> = {
 };
 
 const revision = z.int({ error: 'Version de la demande absente : rechargez-la.' }).positive().max(1e9);
-const text = (required: string) =>
-	z
-		.string({ error: required })
-		.trim()
-		.min(1, required)
-		.max(MAX_ACTION_TEXT, `Le texte tient en ${MAX_ACTION_TEXT} caractères.`);
+const TOO_LONG = `Le texte tient en ${MAX_ACTION_TEXT} caractères.`;
+const text = (required: string) => typedText(MAX_ACTION_TEXT, { required, tooLong: TOO_LONG });
 
 export const actionBody = z.object({
 	revision,
-	text: z.string().max(MAX_ACTION_TEXT, `Le texte tient en ${MAX_ACTION_TEXT} caractères.`).optional()
+	// Required or not by the action (NEEDS_TEXT): checked with isVisible by the server.
+	text: z
+		.string()
+		.max(MAX_ACTION_TEXT, TOO_LONG)
+		.refine((t) => allowedText(t), { message: NOT_ALLOWED })
+		.optional()
 });
 export type ActionBody = z.output<typeof actionBody>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SESSION_GROUPS } from '../../agenda/rules.ts';
+import { typedText } from '../../text/typed-text.ts';
 import { foldForSearch } from '../../text/normalize.ts';
 
 /** A search string is short: what an agent types in the box (the house's bound). */
@@ -37,16 +38,18 @@ export const enrolmentEditSchema = z.object({
 export type EnrolmentEditInput = z.infer<typeof enrolmentEditSchema>;
 
 export const familleMessageSchema = z.object({
-	sujet: z
-		.string({ message: 'Indiquez le sujet du message.' })
-		.trim()
-		.min(1, { message: 'Indiquez le sujet du message.' })
-		.max(MAX_MESSAGE_SUBJECT, { message: `Le sujet ne peut dépasser ${MAX_MESSAGE_SUBJECT} caractères.` }),
-	message: z
-		.string({ message: 'Écrivez le message.' })
-		.trim()
-		.min(1, { message: 'Écrivez le message.' })
-		.max(MAX_MESSAGE_BODY, { message: `Le message ne peut dépasser ${MAX_MESSAGE_BODY} caractères.` }),
+	sujet: typedText(
+		MAX_MESSAGE_SUBJECT,
+		{
+			required: 'Indiquez le sujet du message.',
+			tooLong: `Le sujet ne peut dépasser ${MAX_MESSAGE_SUBJECT} caractères.`
+		},
+		{ lines: false }
+	),
+	message: typedText(MAX_MESSAGE_BODY, {
+		required: 'Écrivez le message.',
+		tooLong: `Le message ne peut dépasser ${MAX_MESSAGE_BODY} caractères.`
+	}),
 	demandeId: z
 		.number()
 		.int()
