@@ -6,7 +6,9 @@ import { z } from 'zod';
  * lone surrogate, and something visible once spaces and invisible marks are set aside (a
  * zero-width space is no reason for a refusal). Emoji keep their joiners.
  */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/u;
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_ONE_LINE = /[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/u;
 const INVISIBLE = /[\s\p{Cf}]/gu;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
