@@ -11,6 +11,13 @@ async function agentOpens(browser: Browser, baseURL: string, number: string) {
 		.getByRole('navigation', { name: 'Back office' })
 		.getByRole('link', { name: 'Demandes' })
 		.click();
+	// The queue's filters: the Contacter la mairie nobody has taken yet, kept in the address.
+	await agent.getByLabel('Type').selectOption({ label: 'Contacter la mairie' });
+	await agent.getByLabel('Agent', { exact: true }).selectOption({ label: 'Personne' });
+	await agent.getByRole('button', { name: 'Rechercher' }).click();
+	await expect(agent).toHaveURL(/type=contact-mairie/);
+	await expect(agent).toHaveURL(/agent=personne/);
+	await expect(agent.getByRole('row').filter({ hasText: 'Fiche enfant' })).toHaveCount(0);
 	await agent.getByRole('link', { name: `n° ${number}`, exact: true }).click();
 	await expect(
 		agent.getByRole('heading', { level: 1, name: `Demande n° ${number} : Contacter la mairie` })

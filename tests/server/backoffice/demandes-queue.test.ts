@@ -45,6 +45,7 @@ describe('GET /api/admin/demandes: the queue', () => {
 			await ctx.db.selectFrom('demande').select('number').where('id', '=', b.id).executeTakeFirstOrThrow()
 		).number;
 		expect(await only(String(bNumber))).toEqual([b.id]);
+		expect(await only(`n° ${bNumber}`)).toEqual([b.id]);
 	});
 
 	it('filters by type, statut, dates, famille, agent, compléments reçus and messages non lus', async () => {

@@ -37,7 +37,12 @@ export const queueQuery = z.object({
 	agent: z.union([z.enum(['moi', 'personne']), id], { error: 'Agent inconnu.' }).optional(),
 	complements: flag,
 	nonLus: flag,
-	q: z.string().max(MAX_SEARCH_LENGTH, `La recherche tient en ${MAX_SEARCH_LENGTH} caractères.`).optional(),
+	q: z
+		.string()
+		.max(MAX_SEARCH_LENGTH, `La recherche tient en ${MAX_SEARCH_LENGTH} caractères.`)
+		// "n° 7", as the queue writes a number, finds n° 7.
+		.transform((q) => q.replace(/^\s*n\s*°\s*(?=\d)/i, ''))
+		.optional(),
 	tri: z.enum(QUEUE_SORTS).default('date'),
 	ordre: z.enum(['asc', 'desc']).default('desc'),
 	page: z
