@@ -74,6 +74,12 @@ test('a complément round trip: the agent asks, the family completes and sends a
 	await page.goto(`/demandes/${id}`);
 	await expect(page.locator('main')).toContainText('Complément demandé');
 	await page.getByRole('link', { name: 'Continuer la demande' }).click();
+	// What the town asked for is said above the form; a demande sent back is completed, not deleted.
+	const asked = page.getByRole('note');
+	await expect(asked).toContainText('La mairie vous demande un complément.');
+	await expect(asked).toContainText('Précisez le jour : lundi ou mercredi ?');
+	await expect(page.getByRole('button', { name: 'Annuler la demande' })).toHaveCount(0);
+	await page.screenshot({ path: testInfo.outputPath('complement-360.png'), fullPage: true });
 	// It opens on the recap, as the family left it.
 	await page.getByRole('button', { name: 'Modifier les informations' }).click();
 	await page.getByLabel('Message').fill('Bonjour, le lundi : la garderie ouvre-t-elle à 7 h ?');
