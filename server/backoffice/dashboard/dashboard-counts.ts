@@ -35,6 +35,8 @@ export async function readDashboard(db: Db, now: Date): Promise<DashboardCounts>
 			.selectFrom('document')
 			.select((eb) => eb.fn.countAll<number>().as('n'))
 			.where('status', '=', 'a-valider')
+			// As the Justificatifs list counts them: a message's pièce jointe is not validated.
+			.where('type', '!=', 'piece-jointe')
 			.executeTakeFirstOrThrow(),
 		db
 			.selectFrom('message')

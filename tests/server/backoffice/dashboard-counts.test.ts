@@ -33,6 +33,8 @@ describe('GET /api/admin/dashboard', () => {
 		await fileDocument(ctx, dupin, { type: 'attestation-caf' });
 		await fileDocument(ctx, martin, { type: 'assurance-rc' });
 		await fileDocument(ctx, martin, { type: 'assurance-rc', status: 'valide' });
+		// A message's pièce jointe is not a justificatif to validate: not counted, as not listed.
+		await fileDocument(ctx, martin, { type: 'piece-jointe' });
 		const thread = await ctx.db
 			.insertInto('message_thread')
 			.values({

@@ -74,6 +74,8 @@ export function documentsToProvide(
 	for (const demande of open) {
 		for (const need of demande.needs) {
 			if (!OPEN.has(demande.status) && !STILL_ASKED.has(need.status)) continue;
+			// A message's pièce jointe is given with it, never asked for nor validated.
+			if (need.type === 'piece-jointe') continue;
 			const key = lineKey(need.type, need.personId, need.personLabel);
 			let line = lines.get(key);
 			if (!line) {
