@@ -71,6 +71,8 @@ test('a complément round trip: the agent asks, the family completes and sends a
 	await page.goto('/echanges');
 	await expect(page.getByRole('link', { name: /Échanges, \d+ non lus?/ })).toBeVisible({ timeout: 20_000 });
 	await expect(page.getByRole('link', { name: 'Lire : Complément demandé' }).first()).toBeVisible();
+	// One conversation, two messages unread: the line says so, as the navigation counts them.
+	await expect(page.locator('.blocks').getByText('(2 messages)')).toBeVisible();
 	await page.goto(`/demandes/${id}`);
 	await expect(page.locator('main')).toContainText('Complément demandé');
 	await page.getByRole('link', { name: 'Continuer la demande' }).click();

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './support/fixtures.ts';
-import { agentSignsIn } from './support/backoffice.ts';
+import { agentSignsIn, checkBesideViewer } from './support/backoffice.ts';
 import { lunch, MONDAY_9AM } from './support/agenda-page.ts';
 import { currentStep, fillNewChild, outboxSent, signInTo, startDemande } from './support/requests-page.ts';
 
@@ -109,16 +109,12 @@ test('a fiche enfant from the parent to the agent and back: justificatifs decide
 	await expect(
 		agent.getByRole('heading', { level: 2, name: 'Attestation CAF de DUPIN Pascal' })
 	).toBeVisible();
-	// The PDF viewer settles beside the form as it loads: check again until the choice holds.
-	await expect(async () => {
-		await agent.getByLabel('Invalide').check();
-		await expect(agent.getByLabel('Invalide')).toBeChecked({ timeout: 500 });
-	}).toPass();
+	await checkBesideViewer(agent.getByLabel('Invalide'));
 	await agent.getByLabel('Motif du refus (lu par la famille)').fill('Attestation de plus de 3 mois.');
 	await agent.getByRole('button', { name: 'Enregistrer la décision' }).click();
 	await expect(agent.getByRole('status').filter({ hasText: 'refusé' })).toBeFocused();
 	await expect(agent.getByRole('heading', { level: 2, name: /^Justificatif de domicile/ })).toBeVisible();
-	await agent.getByLabel('Valide', { exact: true }).check();
+	await checkBesideViewer(agent.getByLabel('Valide', { exact: true }));
 	await agent.getByRole('button', { name: 'Enregistrer la décision' }).click();
 	await expect(agent.getByRole('status').filter({ hasText: 'validé' })).toBeFocused();
 	await expect(agent.getByText('Aucun justificatif à valider.')).toBeVisible();

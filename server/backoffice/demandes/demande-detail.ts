@@ -60,11 +60,11 @@ function recapOf(formCode: string, dataJson: string, writtenAt: string) {
 }
 
 /**
- * GET /api/admin/demandes/:id. Opening it is the town reading the family's answers: their
- * read_at is set (and the family's "messages" version raised, so its devices see them read),
- * after the answer's list was taken, so this reading still shows them first, as unread.
+ * GET /api/admin/demandes/:id: reads only (a GET changes nothing: another site's link could make
+ * an agent's browser send one). The family's answers no agent has read yet come first, marked
+ * unread; the page then says it read them (markFamilyAnswersRead, a POST).
  */
-export async function demandeDetail(db: Db, id: number, now: Date): Promise<DemandeDetail> {
+export async function demandeDetail(db: Db, id: number): Promise<DemandeDetail> {
 	const row = await sentDemande(db, id);
 	const documents = await db
 		.selectFrom('demande_document as dd')
@@ -99,20 +99,6 @@ export async function demandeDetail(db: Db, id: number, now: Date): Promise<Dema
 		.execute();
 
 	const unread = messages.filter((m) => m.author === 'famille' && m.read_at === null);
-	if (unread.length > 0)
-		await db.transaction().execute(async (trx) => {
-			await trx
-				.updateTable('message')
-				.set({ read_at: now.toISOString() })
-				.where(
-					'id',
-					'in',
-					unread.map((m) => m.id)
-				)
-				.where('read_at', 'is', null)
-				.execute();
-			await bumpResourceVersion(trx, row.household_id, 'messages');
-		});
 	const unreadIds = new Set(unread.map((m) => m.id));
 	const ordered = [...unread, ...messages.filter((m) => !unreadIds.has(m.id))];
 
@@ -160,4 +146,25 @@ export async function demandeDetail(db: Db, id: number, now: Date): Promise<Dema
 		})),
 		actions: DEMANDE_ACTIONS.filter((a) => canMove('agent', row.status, ACTION_TARGET[a]))
 	};
+}
+
+/**
+ * POST /api/admin/demandes/:id/lus: the agent's page has shown the family's answers. Their read_at
+ * is set and the family's "messages" version raised, so its devices see them read.
+ */
+export async function markFamilyAnswersRead(db: Db, id: number, now: Date): Promise<{ read: number }> {
+	return db.transaction().execute(async (trx) => {
+		const row = await sentDemande(trx, id);
+		const threads = trx.selectFrom('message_thread').select('id').where('demande_id', '=', id);
+		const marked = await trx
+			.updateTable('message')
+			.set({ read_at: now.toISOString() })
+			.where('thread_id', 'in', threads)
+			.where('author', '=', 'famille')
+			.where('read_at', 'is', null)
+			.executeTakeFirst();
+		const read = Number(marked.numUpdatedRows);
+		if (read > 0) await bumpResourceVersion(trx, row.household_id, 'messages');
+		return { read };
+	});
 }

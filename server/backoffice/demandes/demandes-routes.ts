@@ -12,7 +12,7 @@ import type { AppEnv } from '../../http/app-env.ts';
 import { validate } from '../../http/validate.ts';
 import { requireAgent } from '../agent-guard.ts';
 import { actOnDemande, addDemandeNote, sendDemandeMessage } from './demande-actions.ts';
-import { demandeDetail } from './demande-detail.ts';
+import { demandeDetail, markFamilyAnswersRead } from './demande-detail.ts';
 import { queuePage } from './demandes-queue.ts';
 
 const idParam = z.object({
@@ -32,7 +32,11 @@ export function demandesRoutes(deps: AppDeps) {
 		})
 		.get('/:id', validate('param', idParam), async (c) => {
 			requireAgent(c.get('account'));
-			return c.json(await demandeDetail(deps.db, c.req.valid('param').id, deps.clock.now()));
+			return c.json(await demandeDetail(deps.db, c.req.valid('param').id));
+		})
+		.post('/:id/lus', validate('param', idParam), async (c) => {
+			requireAgent(c.get('account'));
+			return c.json(await markFamilyAnswersRead(deps.db, c.req.valid('param').id, deps.clock.now()));
 		})
 		.post('/:id/messages', validate('param', idParam), validate('json', messageBody), async (c) => {
 			const agent = requireAgent(c.get('account'));

@@ -1,4 +1,4 @@
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, Locator, Page } from '@playwright/test';
 import { expect } from './fixtures.ts';
 import { signIn } from './citizens.ts';
 import { outboxSent, signInTo, startDemande } from './requests-page.ts';
@@ -34,4 +34,15 @@ export async function parentSendsContact(
 	await expect(done).toBeVisible({ timeout: 20_000 });
 	await outboxSent(page);
 	return { number: /n° (\d+)/.exec((await done.textContent()) ?? '')![1]!, id };
+}
+
+/**
+ * Checks a choice beside the justificatif's PDF viewer, again until it holds: the viewer, while it
+ * loads, can move the page under the click (headless Chromium's PDF plugin takes the focus).
+ */
+export async function checkBesideViewer(choice: Locator): Promise<void> {
+	await expect(async () => {
+		await choice.check();
+		await expect(choice).toBeChecked({ timeout: 500 });
+	}).toPass();
 }

@@ -59,7 +59,7 @@ describe('GET /api/admin/demandes/:id: the detail', () => {
 		expect(bad.status).toBe(400);
 	});
 
-	it('puts the family’s unread answers first, then marks them read and tells the family’s devices', async () => {
+	it('puts the family’s unread answers first; read once the page says so, the family’s devices told', async () => {
 		const { ctx, dupin, agent } = await queueWorld();
 		const { id } = await sendContact(ctx, dupin);
 		await actNow(agent, id, 'prendre');
@@ -68,7 +68,13 @@ describe('GET /api/admin/demandes/:id: the detail', () => {
 		const first = await detail(agent, id);
 		expect(first.messages[0]).toMatchObject({ author: 'famille', body: 'Voici ma réponse', unread: true });
 		expect(first.messages).toHaveLength(2);
+		// A GET changes nothing (another site's link could send one): the page says it read them.
+		expect((await detail(agent, id)).messages[0]?.unread).toBe(true);
+		expect(await readResourceVersion(ctx.db, dupin.account.householdId, 'messages')).toBe(before);
+		expect(await (await agent.post(`/api/admin/demandes/${id}/lus`)).json()).toEqual({ read: 1 });
 		expect(await readResourceVersion(ctx.db, dupin.account.householdId, 'messages')).toBeGreaterThan(before);
+		expect(await (await agent.post(`/api/admin/demandes/${id}/lus`)).json()).toEqual({ read: 0 });
+		await expectError(await agent.post('/api/admin/demandes/999999/lus'), 404, { code: 'not_found' });
 		const again = await detail(agent, id);
 		expect(again.messages.map((m) => m.unread)).toEqual([false, false]);
 		expect(again.messages.map((m) => m.author)).toEqual(['mairie', 'famille']);
