@@ -30,17 +30,6 @@ async function openEchanges(page: Page) {
 test.describe('Échanges: the town’s messages, read and answered, offline too', () => {
 	test.use({ demo: true, viewport: { width: 360, height: 800 } });
 
-	test('the unread count shows on the home page too, where a sign-in lands, on a fresh device', async ({
-		page,
-		portal
-	}) => {
-		await townWrites(portal);
-		await page.goto('/connexion');
-		await signIn(page, DEMO.identifiant, DEMO.motDePasse);
-		await page.waitForURL((url) => url.pathname === '/');
-		await expect(page.getByRole('link', { name: 'Échanges, 1 non lu' })).toBeVisible();
-	});
-
 	test('unread count, opened (read), answered with the server stopped, sent once it is back', async ({
 		page,
 		portal
