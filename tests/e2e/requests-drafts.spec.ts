@@ -21,6 +21,11 @@ test.describe('a draft survives anything', () => {
 
 		await portal.stop();
 		await page.getByLabel('Message').fill('Il est devant le n° 3.');
+		// Written to the device at the change; the reload comes once that write has landed (a
+		// reload within the same few milliseconds could abort IndexedDB's transaction).
+		await expect
+			.poll(async () => (await storedDraft(page, id))?.data)
+			.toMatchObject({ message: { message: 'Il est devant le n° 3.' } });
 		await page.reload();
 		await expect(page.getByLabel('Objet')).toHaveValue(OBJET);
 		await expect(page.getByLabel('Message')).toHaveValue('Il est devant le n° 3.');
