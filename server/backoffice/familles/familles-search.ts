@@ -2,12 +2,12 @@ import {
 	FAMILLES_PAGE_SIZE,
 	likePatternOf,
 	matchesFolded,
+	searchWords,
 	type FamilleResult,
 	type FamillesPage
 } from '../../../src/lib/domain/backoffice/familles/familles.ts';
 import { displayName } from '../../../src/lib/domain/profile/person-name.ts';
 import { foldForSearch } from '../../../src/lib/domain/text/normalize.ts';
-import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { namesOf } from '../../profile/person-row.ts';
 
@@ -15,9 +15,10 @@ import { namesOf } from '../../profile/person-row.ts';
 const MAX_CANDIDATES = 1000;
 
 /**
- * The households of kind 'famille' (never the town's) where a person's name (adult or child) or an
- * account's e-mail contains the search, accents and case ignored. SQLite's LIKE finds the
- * candidates (accented letters as wildcards), the fold keeps the true matches; a page of 50.
+ * The households of kind 'famille' (never the town's) where a person's name (adult or child) holds
+ * every word of the search, in any order ("dupin tim" as "Tim Dupin"), or an account's e-mail
+ * contains it, accents and case ignored. SQLite's LIKE finds the candidates by the longest word
+ * (accented letters as wildcards), the fold keeps the true matches; a page of 50.
  */
 async function matchingHouseholds(db: Db, q: string): Promise<number[]> {
 	const folded = foldForSearch(q);
@@ -32,6 +33,8 @@ async function matchingHouseholds(db: Db, q: string): Promise<number[]> {
 		return rows.map((r) => r.id);
 	}
 	const like = likePatternOf(folded);
+	const words = searchWords(folded);
+	const wordLike = likePatternOf(words.reduce((a, b) => (b.length > a.length ? b : a)));
 	const [persons, accounts] = await Promise.all([
 		db
 			.selectFrom('person')
@@ -40,14 +43,9 @@ async function matchingHouseholds(db: Db, q: string): Promise<number[]> {
 			.where('household.kind', '=', 'famille')
 			.where((eb) =>
 				eb.or([
-					eb('person.nom_naissance', 'like', like),
-					eb('person.nom_usage', 'like', like),
-					eb('person.prenom', 'like', like),
-					eb(
-						sql<string>`person.prenom || ' ' || coalesce(person.nom_usage, person.nom_naissance)`,
-						'like',
-						like
-					)
+					eb('person.nom_naissance', 'like', wordLike),
+					eb('person.nom_usage', 'like', wordLike),
+					eb('person.prenom', 'like', wordLike)
 				])
 			)
 			.limit(MAX_CANDIDATES)
@@ -64,8 +62,8 @@ async function matchingHouseholds(db: Db, q: string): Promise<number[]> {
 	]);
 	const ids = new Set<number>();
 	for (const p of persons) {
-		const full = `${p.prenom} ${p.nom_usage ?? p.nom_naissance}`;
-		if (matchesFolded(folded, [p.nom_naissance, p.nom_usage, p.prenom, full])) ids.add(p.household_id);
+		const names = foldForSearch([p.prenom, p.nom_usage ?? '', p.nom_naissance].join(' '));
+		if (words.every((word) => names.includes(word))) ids.add(p.household_id);
 	}
 	for (const a of accounts) if (matchesFolded(folded, [a.email])) ids.add(a.household_id);
 	return [...ids].sort((a, b) => b - a);

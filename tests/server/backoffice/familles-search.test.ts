@@ -22,6 +22,9 @@ describe('GET /api/admin/familles', () => {
 		expect((await search(agent, 'LÉA')).results.map((r) => r.id)).toEqual([martin.householdId]);
 		expect((await search(agent, 'claire.martin@')).results.map((r) => r.id)).toEqual([martin.householdId]);
 		expect((await search(agent, 'Tim Dupin')).results.map((r) => r.id)).toEqual([dupin.account.householdId]);
+		// The words in any order, as an agent reads a name off a form: nom then prénom.
+		expect((await search(agent, 'dupin tim')).results.map((r) => r.id)).toEqual([dupin.account.householdId]);
+		expect((await search(agent, 'DUPIN  Léa')).results).toEqual([]);
 		expect((await search(agent, 'personne')).results).toEqual([]);
 	});
 

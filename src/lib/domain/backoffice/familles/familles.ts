@@ -70,6 +70,14 @@ export function likePatternOf(folded: string): string {
 	return `%${kept}%`;
 }
 
+/** The words of a folded search, at most 5 (a name has no more; the rest would only narrow it). */
+export function searchWords(folded: string): string[] {
+	return folded
+		.split(' ')
+		.filter((w) => w !== '')
+		.slice(0, 5);
+}
+
 /** Whether one of the texts, folded, contains the folded search. */
 export function matchesFolded(folded: string, texts: (string | null)[]): boolean {
 	return texts.some((t) => t !== null && foldForSearch(t).includes(folded));
