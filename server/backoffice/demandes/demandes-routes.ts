@@ -9,19 +9,18 @@ import {
 import { queueQuery } from '../../../src/lib/domain/backoffice/demandes/queue-query.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { AppEnv } from '../../http/app-env.ts';
+import { pathId } from '../../http/path-id.ts';
 import { validate } from '../../http/validate.ts';
 import { requireAgent } from '../agent-guard.ts';
 import { actOnDemande, addDemandeNote, sendDemandeMessage } from './demande-actions.ts';
-import { demandeDetail, markFamilyAnswersRead } from './demande-detail.ts';
+import { DEMANDE_NOT_FOUND, demandeDetail, markFamilyAnswersRead } from './demande-detail.ts';
 import { queuePage } from './demandes-queue.ts';
 
-const idParam = z.object({
-	id: z
-		.string()
-		.regex(/^[1-9][0-9]{0,9}$/, 'Demande inconnue.')
-		.transform(Number)
+const actionParam = z.object({
+	id: z.string(),
+	action: z.enum(DEMANDE_ACTIONS, { error: 'Action inconnue.' })
 });
-const actionParam = idParam.extend({ action: z.enum(DEMANDE_ACTIONS, { error: 'Action inconnue.' }) });
+const demandeId = (raw: string | undefined) => pathId(raw, DEMANDE_NOT_FOUND);
 
 /** The demandes' queue, detail, actions, thread, private notes and CSV export. */
 export function demandesRoutes(deps: AppDeps) {
@@ -30,25 +29,29 @@ export function demandesRoutes(deps: AppDeps) {
 			const agent = requireAgent(c.get('account'));
 			return c.json(await queuePage(deps.db, c.req.valid('query'), agent.id));
 		})
-		.get('/:id', validate('param', idParam), async (c) => {
+		.get('/:id', async (c) => {
 			requireAgent(c.get('account'));
-			return c.json(await demandeDetail(deps.db, c.req.valid('param').id));
+			return c.json(await demandeDetail(deps.db, demandeId(c.req.param('id'))));
 		})
-		.post('/:id/lus', validate('param', idParam), async (c) => {
+		.post('/:id/lus', async (c) => {
 			requireAgent(c.get('account'));
-			return c.json(await markFamilyAnswersRead(deps.db, c.req.valid('param').id, deps.clock.now()));
+			return c.json(await markFamilyAnswersRead(deps.db, demandeId(c.req.param('id')), deps.clock.now()));
 		})
-		.post('/:id/messages', validate('param', idParam), validate('json', messageBody), async (c) => {
+		.post('/:id/messages', validate('json', messageBody), async (c) => {
 			const agent = requireAgent(c.get('account'));
-			return c.json(await sendDemandeMessage(deps, agent, c.req.valid('param').id, c.req.valid('json').body));
+			return c.json(
+				await sendDemandeMessage(deps, agent, demandeId(c.req.param('id')), c.req.valid('json').body)
+			);
 		})
-		.post('/:id/notes', validate('param', idParam), validate('json', noteBody), async (c) => {
+		.post('/:id/notes', validate('json', noteBody), async (c) => {
 			const agent = requireAgent(c.get('account'));
-			return c.json(await addDemandeNote(deps, agent, c.req.valid('param').id, c.req.valid('json').body));
+			return c.json(
+				await addDemandeNote(deps, agent, demandeId(c.req.param('id')), c.req.valid('json').body)
+			);
 		})
 		.post('/:id/:action', validate('param', actionParam), validate('json', actionBody), async (c) => {
 			const agent = requireAgent(c.get('account'));
 			const { id, action } = c.req.valid('param');
-			return c.json(await actOnDemande(deps, agent, id, action, c.req.valid('json')));
+			return c.json(await actOnDemande(deps, agent, demandeId(id), action, c.req.valid('json')));
 		});
 }

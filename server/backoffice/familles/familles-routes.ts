@@ -6,7 +6,7 @@ import {
 } from '../../../src/lib/domain/backoffice/familles/familles.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { AppEnv } from '../../http/app-env.ts';
-import { AppError } from '../../http/errors.ts';
+import { pathId } from '../../http/path-id.ts';
 import { validate } from '../../http/validate.ts';
 import { requireAgent } from '../agent-guard.ts';
 import { readFamille, UNKNOWN_FAMILLE } from './famille-detail.ts';
@@ -14,12 +14,6 @@ import { editEnrolments, UNKNOWN_CHILD } from './famille-enrolments.ts';
 import { writeToFamille } from './famille-message.ts';
 import { searchFamilles } from './familles-search.ts';
 
-/** An id in the path: a positive integer, else the same 404 as an unknown one. */
-function pathId(raw: string, unknown: string): number {
-	const id = /^\d{1,10}$/.test(raw) ? Number(raw) : 0;
-	if (!Number.isSafeInteger(id) || id <= 0) throw new AppError(404, 'not_found', unknown);
-	return id;
-}
 const familleId = (raw: string) => pathId(raw, UNKNOWN_FAMILLE);
 
 /** Households: search, view, write to the family, change a child's enrolments. */
