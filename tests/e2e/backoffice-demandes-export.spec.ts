@@ -36,7 +36,7 @@ test.describe('the demo’s queue, and its export as a spreadsheet', () => {
 		expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 		const lines = bytes.subarray(3).toString('utf-8').split('\r\n');
 		expect(lines[0]).toBe(
-			'N°;Téléservice;Famille;Demandeur;E-mail;Déposée le;Statut;Agent;Dernière mise à jour'
+			'N°;Téléservice;Famille;Personne concernée;E-mail;Déposée le;Statut;Agent;Dernière mise à jour'
 		);
 		expect(lines.slice(1, -1)).toHaveLength(3);
 		expect(lines.at(-1)).toBe('');

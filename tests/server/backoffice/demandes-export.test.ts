@@ -46,7 +46,7 @@ describe('GET /api/admin/demandes/export: the queue as CSV', () => {
 		expect([...bytes.slice(0, 3)]).toEqual(BOM);
 		expect(text.split('\n').every((l, i, all) => i === all.length - 1 || l.endsWith('\r'))).toBe(true);
 		expect(lines[0]).toBe(
-			'N°;Téléservice;Famille;Demandeur;E-mail;Déposée le;Statut;Agent;Dernière mise à jour'
+			'N°;Téléservice;Famille;Personne concernée;E-mail;Déposée le;Statut;Agent;Dernière mise à jour'
 		);
 		expect(lines.slice(1)).toEqual([
 			`${await numberOf(b.id)};Contacter la mairie;MARTIN Claire;MARTIN Claire;${martin.account.email};` +

@@ -31,7 +31,7 @@ const row: ExportRow = {
 describe('the demandes CSV serializer', () => {
 	it('opens with the BOM and the French column names, ";" between them, CRLF after', () => {
 		expect(csvHeader()).toBe(
-			`${CSV_BOM}N°;Téléservice;Famille;Demandeur;E-mail;Déposée le;Statut;Agent;Dernière mise à jour\r\n`
+			`${CSV_BOM}N°;Téléservice;Famille;Personne concernée;E-mail;Déposée le;Statut;Agent;Dernière mise à jour\r\n`
 		);
 		expect(csvHeader().charCodeAt(0)).toBe(0xfeff);
 	});

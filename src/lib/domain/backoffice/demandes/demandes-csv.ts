@@ -24,7 +24,7 @@ export const DEMANDES_CSV_COLUMNS = [
 	'N°',
 	'Téléservice',
 	'Famille',
-	'Demandeur',
+	'Personne concernée',
 	'E-mail',
 	'Déposée le',
 	'Statut',
