@@ -85,5 +85,7 @@ test.describe('Échanges: the town’s messages, read and answered, offline too'
 		await page.keyboard.press('Enter');
 		await expect(page.getByText('Bien reçu.')).toBeVisible();
 		await expect(page.locator('li.pending')).toHaveCount(0, { timeout: 20_000 });
+		// Sent at once: the keyboard is on the answer as the thread now shows it, not lost.
+		await expect(page.locator('li.famille').filter({ hasText: 'Bien reçu.' })).toBeFocused();
 	});
 });
