@@ -134,6 +134,8 @@ test('a refused justificatif, provided again from Mes justificatifs à fournir w
 	).setFiles({ name: 'facture-novembre.pdf', mimeType: 'application/pdf', buffer: Buffer.from(PDF) });
 	await expect(line).toContainText('En attente d’envoi');
 	await expect(picker).toHaveCount(0);
+	// The button it was on is gone: the keyboard is on the line that says the file waits.
+	await expect(line).toBeFocused();
 	await page.screenshot({ path: testInfo.outputPath('justificatifs-attente-360.png'), fullPage: true });
 	await expectNoAxeViolations(page);
 
