@@ -4,7 +4,9 @@
 // precaches on a first visit and the agenda's repeat load with the server stopped. Medians of
 // alternating runs (portal, shell, portal, shell…). Figures are printed, not asserted: the exit code
 // is 0 when a target is missed, non-zero only when the bench itself fails.
-// Usage: npm run bench:web (BENCH_RUNS=5 runs by default; CHROMIUM_PATH=/usr/bin/chromium).
+// Usage: npm run bench:web (BENCH_RUNS=5 runs by default; CHROMIUM_PATH=/usr/bin/chromium;
+// BENCH_PAGES=agenda,horsligne for some parts only, among accueil, connexion, agenda, demandes,
+// fiche, file and horsligne: the service worker and the offline repeat load).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +15,7 @@ import { makeFicheDraft } from './bench/web/fiche-draft.ts';
 import { compressedSize, offlineRepeat, type OfflineFigures } from './bench/web/offline-repeat.ts';
 import { AGENDA, PORTAL_PAGES, SHELL_PAGE } from './bench/web/pages.ts';
 import { buildBoth, PORTAL_BUILD, portalServer, SHELL_BUILD, shellServer } from './bench/web/servers.ts';
-import { BENCH_NOW, coldLoad, type LoadFigures } from './bench/web/throttled-load.ts';
+import { BENCH_NOW, coldLoad, SETTLE_MS, type LoadFigures } from './bench/web/throttled-load.ts';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? '5') || 5);
 const RATIO_TARGET = 1.3;
@@ -21,7 +23,13 @@ const TBT_TARGET_MS = 150;
 const PUBLIC_JS_KIB = 70;
 const SIGNED_IN_JS_KIB = 110;
 const SW_TARGET_KIB = 100;
+const CHOSEN = process.env.BENCH_PAGES?.split(',').map((k) => k.trim());
+const chosen = (key: string) => !CHOSEN || CHOSEN.includes(key);
+const PAGES = PORTAL_PAGES.filter((p) => chosen(p.key));
+const OFFLINE = chosen('horsligne');
 
+// The machine may be shared: its load says how much of it the figures had.
+const load = () => `${loadavg()[0]?.toFixed(1)} (${availableParallelism()} cœurs)`;
 const median = (values: number[]) => {
 	const sorted = [...values].sort((a, b) => a - b);
 	const mid = Math.floor(sorted.length / 2);
@@ -76,36 +84,38 @@ async function main(): Promise<void> {
 		await portal.start();
 		await shell.start();
 		console.log(`Portail ${portal.url} (données de démonstration, ${dataDir}), coquille vide ${shell.url}`);
-		const draft = await makeFicheDraft(browser, portal.url);
-		const portalSamples = new Map<string, Sample[]>(PORTAL_PAGES.map((p) => [p.name, []]));
+		const draft = chosen('fiche') ? await makeFicheDraft(browser, portal.url) : '';
+		const portalSamples = new Map<string, Sample[]>(PAGES.map((p) => [p.name, []]));
 		const shellSamples: Sample[] = [];
 		const portalOffline: OfflineFigures[] = [];
 		const shellOffline: OfflineFigures[] = [];
 
 		for (let run = 1; run <= RUNS; run++) {
 			const started = Date.now();
-			for (const page of PORTAL_PAGES) {
+			for (const page of PAGES) {
 				const p = await coldLoad(browser, portal.url, page, page.path.replace('{draft}', draft));
 				portalSamples.get(page.name)?.push({ ...p, gzip: gzipOf(PORTAL_BUILD, p) });
 				const s = await coldLoad(browser, shell.url, SHELL_PAGE, SHELL_PAGE.path);
 				shellSamples.push({ ...s, gzip: gzipOf(SHELL_BUILD, s) });
 			}
-			try {
-				portalOffline.push(await offlineRepeat(browser, portal, PORTAL_BUILD, AGENDA, AGENDA.path));
-			} finally {
-				await portal.start();
-			}
-			try {
-				shellOffline.push(await offlineRepeat(browser, shell, SHELL_BUILD, SHELL_PAGE, SHELL_PAGE.path));
-			} finally {
-				await shell.start();
+			if (OFFLINE) {
+				try {
+					portalOffline.push(await offlineRepeat(browser, portal, PORTAL_BUILD, AGENDA, AGENDA.path));
+				} finally {
+					await portal.start();
+				}
+				try {
+					shellOffline.push(await offlineRepeat(browser, shell, SHELL_BUILD, SHELL_PAGE, SHELL_PAGE.path));
+				} finally {
+					await shell.start();
+				}
 			}
 			console.log(`passage ${run}/${RUNS} en ${((Date.now() - started) / 1000).toFixed(0)} s`);
 		}
 
 		const shellOf = (key: keyof Sample) => median(shellSamples.map((s) => Number(s[key])));
 		const rows: Row[] = [];
-		for (const page of PORTAL_PAGES) {
+		for (const page of PAGES) {
 			const samples = portalSamples.get(page.name) ?? [];
 			const of = (key: keyof Sample) => median(samples.map((s) => Number(s[key])));
 			const main = of('mainContentMs');
@@ -153,42 +163,44 @@ async function main(): Promise<void> {
 			);
 		}
 		const off = (list: OfflineFigures[], key: keyof OfflineFigures) => median(list.map((o) => o[key]));
-		rows.push(
-			{
-				label: `service worker, 1re visite (précache, brotli)`,
-				portal: `${kib(off(portalOffline, 'swPrecacheBrotli'))} (${off(portalOffline, 'swPrecacheFiles')} fichiers)`,
-				shell: `${kib(off(shellOffline, 'swPrecacheBrotli'))} (${off(shellOffline, 'swPrecacheFiles')} fichiers)`,
-				ratio: ratio(off(portalOffline, 'swPrecacheBrotli'), off(shellOffline, 'swPrecacheBrotli')),
-				target: `≤ ${SW_TARGET_KIB} KiB`,
-				met: off(portalOffline, 'swPrecacheBrotli') <= SW_TARGET_KIB * 1024
-			},
-			{
-				label: `service worker, 1re visite : dont scripts (brotli)`,
-				portal: kib(off(portalOffline, 'swPrecacheScripts')),
-				shell: kib(off(shellOffline, 'swPrecacheScripts')),
-				ratio: ratio(off(portalOffline, 'swPrecacheScripts'), off(shellOffline, 'swPrecacheScripts')),
-				target: '—'
-			},
-			{
-				label: `service worker, 1re visite (transféré par le SW)`,
-				portal: kib(off(portalOffline, 'swTransferred')),
-				shell: kib(off(shellOffline, 'swTransferred')),
-				ratio: ratio(off(portalOffline, 'swTransferred'), off(shellOffline, 'swTransferred')),
-				target: '—'
-			},
-			{
-				label: `agenda hors ligne, serveur arrêté (coquille : sa page)`,
-				portal: ms(off(portalOffline, 'offlineMainMs')),
-				shell: ms(off(shellOffline, 'offlineMainMs')),
-				ratio: ratio(off(portalOffline, 'offlineMainMs'), off(shellOffline, 'offlineMainMs')),
-				target: '—'
-			}
-		);
+		if (OFFLINE)
+			rows.push(
+				{
+					label: `service worker, 1re visite (précache, brotli)`,
+					portal: `${kib(off(portalOffline, 'swPrecacheBrotli'))} (${off(portalOffline, 'swPrecacheFiles')} fichiers)`,
+					shell: `${kib(off(shellOffline, 'swPrecacheBrotli'))} (${off(shellOffline, 'swPrecacheFiles')} fichiers)`,
+					ratio: ratio(off(portalOffline, 'swPrecacheBrotli'), off(shellOffline, 'swPrecacheBrotli')),
+					target: `≤ ${SW_TARGET_KIB} KiB`,
+					met: off(portalOffline, 'swPrecacheBrotli') <= SW_TARGET_KIB * 1024
+				},
+				{
+					label: `service worker, 1re visite : dont scripts (brotli)`,
+					portal: kib(off(portalOffline, 'swPrecacheScripts')),
+					shell: kib(off(shellOffline, 'swPrecacheScripts')),
+					ratio: ratio(off(portalOffline, 'swPrecacheScripts'), off(shellOffline, 'swPrecacheScripts')),
+					target: '—'
+				},
+				{
+					label: `service worker, 1re visite (transféré par le SW)`,
+					portal: kib(off(portalOffline, 'swTransferred')),
+					shell: kib(off(shellOffline, 'swTransferred')),
+					ratio: ratio(off(portalOffline, 'swTransferred'), off(shellOffline, 'swTransferred')),
+					target: '—'
+				},
+				{
+					label: `agenda hors ligne, serveur arrêté (coquille : sa page)`,
+					portal: ms(off(portalOffline, 'offlineMainMs')),
+					shell: ms(off(shellOffline, 'offlineMainMs')),
+					ratio: ratio(off(portalOffline, 'offlineMainMs'), off(shellOffline, 'offlineMainMs')),
+					target: '—'
+				}
+			);
 		printRows(rows);
 		console.log(
 			'\nMédianes de ' +
 				`${RUNS} passages ; coquille : médiane de ses ${shellSamples.length} chargements. TBT : tâches longues ` +
-				`de la navigation à ${2} s après le contenu principal ; CLS : plus grande fenêtre de session.`
+				`de la navigation à ${SETTLE_MS / 1000} s après le contenu principal ; CLS : plus grande fenêtre de ` +
+				`session. Charge de la machine à la fin : ${load()}`
 		);
 	} finally {
 		await browser.close();
