@@ -8,6 +8,7 @@ export default ts.config(
 	{
 		ignores: [
 			'build/',
+			'build-server/',
 			'.svelte-kit/',
 			'data/',
 			'node_modules/',

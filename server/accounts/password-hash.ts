@@ -1,4 +1,4 @@
-import { hash, verify, type Algorithm } from '@node-rs/argon2';
+import type { Algorithm } from '@node-rs/argon2';
 import { normalizePassword } from '../../src/lib/domain/accounts/password-policy.ts';
 
 /** Argon2id with OWASP's minimum (19 MiB, 2 passes, 1 lane); the parameters live in each hash. */
@@ -10,13 +10,18 @@ export const ARGON2_OPTIONS = {
 	parallelism: 1
 } as const;
 
-export function hashPassword(password: string): Promise<string> {
-	return hash(normalizePassword(password), ARGON2_OPTIONS);
+// Loaded at the first sign-in or registration, not at start: its native library and threads cost the
+// idle server about 4 MiB (issue 11).
+let argon2: Promise<typeof import('@node-rs/argon2')> | null = null;
+const loadArgon2 = () => (argon2 ??= import('@node-rs/argon2'));
+
+export async function hashPassword(password: string): Promise<string> {
+	return (await loadArgon2()).hash(normalizePassword(password), ARGON2_OPTIONS);
 }
 
 export async function verifyPassword(hashed: string, password: string): Promise<boolean> {
 	try {
-		return await verify(hashed, normalizePassword(password));
+		return await (await loadArgon2()).verify(hashed, normalizePassword(password));
 	} catch {
 		return false;
 	}

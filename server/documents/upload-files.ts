@@ -1,7 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileTypeFromBuffer } from 'file-type';
 import { UPLOAD_MIME_TYPES } from '../../src/lib/domain/documents/document-types.ts';
 import { AppError } from '../http/errors.ts';
 import type { UploadBody } from './upload-body.ts';
@@ -35,6 +34,8 @@ export const unsupportedType = () =>
 export type ReceivedFile = { path: string; storedName: string; mime: string; size: number; sha256: string };
 
 async function detectedMime(head: Uint8Array): Promise<UploadMime> {
+	// Loaded with the first upload, not at start (issue 11: the idle server's memory).
+	const { fileTypeFromBuffer } = await import('file-type');
 	const found = await fileTypeFromBuffer(head);
 	const mime = UPLOAD_MIME_TYPES.find((m) => m === found?.mime);
 	if (!mime) throw unsupportedType();

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 
 export type MailMessage = { to: string; subject: string; text: string; html: string };
 export type SentMail = { messageId: string; file?: string };
@@ -14,19 +14,19 @@ export type Mailer = { send(message: MailMessage): Promise<SentMail>; close(): v
  */
 export function createMailer(options: { smtpUrl: string; from: string; outboxDir: string }): Mailer {
 	if (options.smtpUrl) {
-		const transport = nodemailer.createTransport(options.smtpUrl);
+		const transport = lazyTransport(options.smtpUrl);
 		return {
 			async send(message) {
-				const info = await transport.sendMail({ from: options.from, ...message });
+				const info = await (await transport.get()).sendMail({ from: options.from, ...message });
 				return { messageId: info.messageId };
 			},
-			close: () => transport.close()
+			close: transport.close
 		};
 	}
-	const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+	const transport = lazyTransport({ streamTransport: true, buffer: true, newline: 'unix' });
 	return {
 		async send(message) {
-			const info = await transport.sendMail({ from: options.from, ...message });
+			const info = await (await transport.get()).sendMail({ from: options.from, ...message });
 			await mkdir(options.outboxDir, { recursive: true });
 			const stamp = new Date().toISOString().replace(/[:.]/g, '-');
 			const file = join(options.outboxDir, `${stamp}-${randomUUID().slice(0, 8)}.eml`);
@@ -34,6 +34,23 @@ export function createMailer(options: { smtpUrl: string; from: string; outboxDir
 			console.info(`[courriel] « ${message.subject} » pour ${message.to} écrit dans ${file}`);
 			return { messageId: info.messageId, file };
 		},
-		close: () => transport.close()
+		close: transport.close
+	};
+}
+
+/**
+ * nodemailer is loaded with the first message, not at start: most of the time a portal sends none,
+ * and loading it costs the idle server about 5 MiB (issue 11).
+ */
+function lazyTransport(settings: string | { streamTransport: true; buffer: true; newline: 'unix' }) {
+	let transport: Promise<Transporter> | null = null;
+	return {
+		get: () =>
+			(transport ??= import('nodemailer').then(({ default: nodemailer }) =>
+				typeof settings === 'string'
+					? nodemailer.createTransport(settings)
+					: nodemailer.createTransport(settings)
+			)),
+		close: () => void transport?.then((t) => t.close())
 	};
 }
