@@ -94,4 +94,21 @@ test.describe('every route offline (staged precache)', () => {
 		expect(kept.some((url) => /\/workers\/sha-/.test(url))).toBe(false);
 		expect(kept.length).toBeGreaterThan(10);
 	});
+
+	test('offline, a page that only talks to the server (not kept on the device) says it needs a connection', async ({
+		page
+	}) => {
+		await page.goto('/');
+		await waitForServiceWorker(page);
+		await page.evaluate(() => navigator.serviceWorker.ready);
+		await forgetHttpCache(page);
+		await page.context().setOffline(true);
+
+		await page.goto('/identifiants-perdus');
+		await expect(page.getByRole('heading', { level: 1, name: 'Une erreur est survenue' })).toBeVisible();
+		await expect(page.getByText("Cette page a besoin d'une connexion à Internet")).toBeVisible();
+		// The public pages are all there meanwhile.
+		await page.goto('/connexion');
+		await expect(page.getByRole('heading', { level: 1, name: 'Me connecter' })).toBeVisible();
+	});
 });
