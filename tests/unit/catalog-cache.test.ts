@@ -1,8 +1,7 @@
-import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { readCachedCatalog, refreshCatalog } from '../../src/lib/offline/catalog-cache.ts';
+import type { CatalogShelf } from '../../src/lib/offline/catalog-shelf.ts';
 import type { Catalog } from '../../src/lib/domain/catalog/catalog.ts';
-import { deviceDatabases } from './support-device-databases.ts';
 
 const catalog: Catalog = {
 	town: { name: 'Ville de Test' },
@@ -19,36 +18,46 @@ const catalog: Catalog = {
 	news: [{ id: 1, title: 'Bienvenue', body: 'Texte', publishedOn: '2026-11-28' }]
 };
 
-const databases = deviceDatabases('test');
+/** A browser's localStorage, as a map that outlives the shelf reading it (a reload of the page). */
+function memoryShelf(kept = new Map<string, string>()): CatalogShelf & { kept: Map<string, string> } {
+	return {
+		kept,
+		getItem: (key) => kept.get(key) ?? null,
+		setItem: (key, value) => void kept.set(key, value)
+	};
+}
+const shelves = {
+	fresh: () => memoryShelf(),
+	reopen: (kept: Map<string, string>) => memoryShelf(kept)
+};
 
-describe('catalogue cache (Dexie)', () => {
+describe('catalogue cache (localStorage)', () => {
 	it('is empty before the first visit', async () => {
-		expect(await readCachedCatalog(databases.fresh())).toBeNull();
+		expect(readCachedCatalog(shelves.fresh())).toBeNull();
 	});
 
 	it('keeps what the server answered, with the time it answered', async () => {
-		const db = databases.fresh();
+		const db = shelves.fresh();
 		const result = await refreshCatalog(
 			db,
 			async () => catalog,
 			() => new Date('2026-11-28T09:00:00Z')
 		);
 		expect(result.source).toBe('server');
-		const cached = await readCachedCatalog(db);
+		const cached = readCachedCatalog(db);
 		expect(cached?.catalog).toEqual(catalog);
 		expect(cached?.fetchedAt).toBe('2026-11-28T09:00:00.000Z');
 	});
 
 	it('survives reopening the database (a reload of the page)', async () => {
-		const db = databases.fresh();
+		const db = shelves.fresh();
 		await refreshCatalog(db, async () => catalog);
-		db.close();
-		const reopened = databases.reopen(db.name);
-		expect((await readCachedCatalog(reopened))?.catalog.news[0]?.title).toBe('Bienvenue');
+		const reopened = shelves.reopen(db.kept);
+		expect(readCachedCatalog(reopened)?.catalog.news[0]?.title).toBe('Bienvenue');
 	});
 
 	it('serves the cached copy when the server cannot be reached', async () => {
-		const db = databases.fresh();
+		const db = shelves.fresh();
 		await refreshCatalog(
 			db,
 			async () => catalog,
@@ -63,15 +72,15 @@ describe('catalogue cache (Dexie)', () => {
 	});
 
 	it('never replaces a good copy with a malformed answer', async () => {
-		const db = databases.fresh();
+		const db = shelves.fresh();
 		await refreshCatalog(db, async () => catalog);
 		const result = await refreshCatalog(db, async () => ({ town: 'oops' }));
 		expect(result.source).toBe('cache');
-		expect((await readCachedCatalog(db))?.catalog).toEqual(catalog);
+		expect(readCachedCatalog(db)?.catalog).toEqual(catalog);
 	});
 
 	it('says there is nothing when offline on a first visit', async () => {
-		const result = await refreshCatalog(databases.fresh(), async () => {
+		const result = await refreshCatalog(shelves.fresh(), async () => {
 			throw new TypeError('Failed to fetch');
 		});
 		expect(result).toMatchObject({ source: 'cache', entry: null });

@@ -1,13 +1,23 @@
 import { answer, api, onSessionEnded } from '../api/client.ts';
 import type { AccountSummary } from '../domain/accounts/account-summary.ts';
-import { portailDatabase } from '../offline/database.ts';
-import { adoptAccount, forgetSession, signedInOwner, wipeDevice } from './device-owner.ts';
 import { profileState } from './profile-state.svelte.ts';
 import { SessionChannel } from './session-channel.ts';
 import { setSignOutPending, signOutPending, tellServerSignedOut } from './sign-out-pending.ts';
 import { withoutSync } from './sync-lock.ts';
 
 const RETRY_SIGN_OUT_MS = 30_000;
+
+/**
+ * The device's database and its owner's record, loaded when the session needs them rather than
+ * with the shell: a visitor's first load of a public page carries no Dexie.
+ */
+async function device() {
+	const [{ portailDatabase }, owner] = await Promise.all([
+		import('../offline/database.ts'),
+		import('./device-owner.ts')
+	]);
+	return { db: portailDatabase(), ...owner };
+}
 
 /**
  * Who is signed in, for the header and the pages that need an account. Known from the server when
@@ -42,10 +52,11 @@ class SessionState {
 		onSessionEnded(() => {
 			if (!this.account) return;
 			this.#end();
-			void forgetSession(portailDatabase()).catch(() => undefined);
+			void device()
+				.then(({ db, forgetSession }) => forgetSession(db))
+				.catch(() => undefined);
 		});
 		if (typeof window !== 'undefined') window.addEventListener('online', () => void this.#sendSignOut());
-		const db = portailDatabase();
 		try {
 			// A sign-out made offline goes first: the session it ended must not come back.
 			if (!(await this.#sendSignOut())) return;
@@ -53,7 +64,9 @@ class SessionState {
 			this.demo = session.demo;
 			await this.#adopt(session.account);
 		} catch {
-			this.account = await signedInOwner(db).catch(() => null);
+			this.account = await device()
+				.then(({ db, signedInOwner }) => signedInOwner(db))
+				.catch(() => null);
 		} finally {
 			this.loaded = true;
 		}
@@ -84,7 +97,8 @@ class SessionState {
 		setSignOutPending(true);
 		const told = tellServerSignedOut();
 		// No sync round is running while the device is wiped: none writes the agenda back after it.
-		await withoutSync(() => wipeDevice(portailDatabase()));
+		const { db, wipeDevice } = await device();
+		await withoutSync(() => wipeDevice(db));
 		this.#setSignOutPending(!(await told));
 		this.account = null;
 		this.ended = false;
@@ -94,7 +108,7 @@ class SessionState {
 
 	/** The server named who is signed in (or nobody): the device follows, wiping another's data. */
 	async #adopt(account: AccountSummary | null): Promise<void> {
-		const db = portailDatabase();
+		const { db, adoptAccount, forgetSession } = await device();
 		if (account) {
 			const wiped = await adoptAccount(db, account);
 			if (wiped || account.identifiant !== this.account?.identifiant) profileState.clear();

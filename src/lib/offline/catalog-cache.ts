@@ -1,19 +1,8 @@
-import { catalogSchema, type Catalog } from '../domain/catalog/catalog.ts';
-import type { CachedCatalog, PortailDatabase } from './database.ts';
+import { catalogSchema } from '../domain/catalog/catalog.ts';
+import type { CachedCatalog } from './database.ts';
+import { readCachedCatalog, saveCatalog, type CatalogShelf } from './catalog-shelf.ts';
 
-export async function readCachedCatalog(db: PortailDatabase): Promise<CachedCatalog | null> {
-	return (await db.cache.get('catalog')) ?? null;
-}
-
-export async function saveCatalog(
-	db: PortailDatabase,
-	catalog: Catalog,
-	fetchedAt: Date
-): Promise<CachedCatalog> {
-	const entry: CachedCatalog = { key: 'catalog', catalog, fetchedAt: fetchedAt.toISOString() };
-	await db.cache.put(entry);
-	return entry;
-}
+export { readCachedCatalog } from './catalog-shelf.ts';
 
 export type RefreshResult =
 	| { source: 'server'; entry: CachedCatalog }
@@ -24,14 +13,14 @@ export type RefreshResult =
  * replaces a good copy: the page then shows the cached one and says since when it dates.
  */
 export async function refreshCatalog(
-	db: PortailDatabase,
+	shelf: CatalogShelf | null,
 	fetchCatalog: () => Promise<unknown>,
 	now: () => Date = () => new Date()
 ): Promise<RefreshResult> {
 	try {
 		const catalog = catalogSchema.parse(await fetchCatalog());
-		return { source: 'server', entry: await saveCatalog(db, catalog, now()) };
+		return { source: 'server', entry: saveCatalog(shelf, catalog, now()) };
 	} catch (error) {
-		return { source: 'cache', entry: await readCachedCatalog(db), error };
+		return { source: 'cache', entry: readCachedCatalog(shelf), error };
 	}
 }

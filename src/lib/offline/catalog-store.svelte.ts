@@ -1,28 +1,30 @@
 import { answer, api } from '../api/client.ts';
 import type { Catalog } from '../domain/catalog/catalog.ts';
-import { readCachedCatalog, refreshCatalog } from './catalog-cache.ts';
-import { portailDatabase } from './database.ts';
+import { browserShelf, readCachedCatalog } from './catalog-shelf.ts';
 
 /**
  * The catalogue and news as the pages see them: the offline copy at once, then the server's answer
  * when it comes. `offlineSince` is set when the server could not be reached and a copy is shown.
+ * The answer's validation (zod) loads beside the request: the public pages' first load carries
+ * no zod, and neither waits for the other.
  */
 class CatalogStore {
-	catalog = $state<Catalog | null>(null);
-	status = $state<'loading' | 'ready' | 'unavailable'>('loading');
+	catalog = $state<Catalog | null>(readCachedCatalog(browserShelf())?.catalog ?? null);
+	status = $state<'loading' | 'ready' | 'unavailable'>(this.catalog ? 'ready' : 'loading');
 	offlineSince = $state<string | null>(null);
 	#started = false;
 
 	async load(): Promise<void> {
 		if (this.#started) return;
 		this.#started = true;
-		const db = portailDatabase();
-		const cached = await readCachedCatalog(db).catch(() => null);
-		if (cached && !this.catalog) {
-			this.catalog = cached.catalog;
-			this.status = 'ready';
-		}
-		const result = await refreshCatalog(db, () => answer(api.catalog.$get()));
+		const shelf = browserShelf();
+		const fetching = answer(api.catalog.$get());
+		// Awaited by refreshCatalog below; a failure meanwhile is not an unhandled rejection.
+		fetching.catch(() => undefined);
+		const result = await import('./catalog-cache.ts').then(
+			({ refreshCatalog }) => refreshCatalog(shelf, () => fetching),
+			(error: unknown) => ({ source: 'cache' as const, entry: readCachedCatalog(shelf), error })
+		);
 		if (result.source === 'server') {
 			this.catalog = result.entry.catalog;
 			this.offlineSince = null;

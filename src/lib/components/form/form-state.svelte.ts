@@ -101,9 +101,10 @@ export class FormState {
 	 * True when the input passed the checks and `send` succeeded; false when refused or ignored.
 	 * `send` gets the parsed value, and the input itself now known to be what the schema accepts:
 	 * the form as typed (strings), which is what the API's route checks again.
+	 * `schema` may be a loader (a dynamic import): a public page's first load then carries no zod.
 	 */
 	async submit<S extends z.ZodType>(
-		schema: S,
+		schema: S | (() => Promise<S>),
 		input: unknown,
 		send: (value: z.output<S>, accepted: z.input<S>) => Promise<unknown>
 	): Promise<boolean> {
@@ -111,7 +112,14 @@ export class FormState {
 			// The form being sent: its first invalid field gets the focus, not another open form's.
 			const scope = formOfFocus();
 			this.failure = '';
-			const parsed = schema.safeParse(input);
+			let check: S;
+			try {
+				check = typeof schema === 'function' ? await schema() : schema;
+			} catch (error) {
+				this.#sayRefusal(error);
+				return false;
+			}
+			const parsed = check.safeParse(input);
 			this.errors = parsed.success ? {} : fieldErrors(parsed.error);
 			if (!parsed.success) {
 				focusFirstInvalid(scope);
