@@ -1,6 +1,13 @@
 import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './support/fixtures.ts';
-import { currentStep, fillNewChild, outboxSent, signInTo, startDemande } from './support/requests-page.ts';
+import {
+	currentStep,
+	demandeRow,
+	fillNewChild,
+	outboxSent,
+	signInTo,
+	startDemande
+} from './support/requests-page.ts';
 
 test.use({ demo: true });
 
@@ -193,7 +200,7 @@ test('the fiche enfant, its seven steps and dialogs, a justificatif sent, found 
 	await outboxSent(page);
 
 	await page.getByRole('link', { name: 'Mes demandes' }).first().click();
-	const row = page.getByRole('row').filter({ hasText: number });
+	const row = demandeRow(page, number);
 	await expect(row).toContainText('Fiche enfant');
 	await expect(row).toContainText('DUPIN Léa');
 	await expect(row).toContainText('Envoyée');

@@ -1,5 +1,12 @@
 import { expect, expectNoAxeViolations, test } from './support/fixtures.ts';
-import { currentStep, draftOnServer, outboxSent, signInTo, startDemande } from './support/requests-page.ts';
+import {
+	currentStep,
+	demandeRow,
+	draftOnServer,
+	outboxSent,
+	signInTo,
+	startDemande
+} from './support/requests-page.ts';
 
 test.use({ demo: true });
 
@@ -41,7 +48,7 @@ test.describe('Contacter la mairie', () => {
 		await outboxSent(page);
 
 		await page.getByRole('link', { name: 'Mes demandes' }).first().click();
-		const row = page.getByRole('row').filter({ hasText: number });
+		const row = demandeRow(page, number);
 		await expect(row).toContainText('Contacter la mairie');
 		await expect(row).toContainText('Envoyée');
 		await expect(row).toContainText('DUPIN Pascal');

@@ -1,6 +1,6 @@
 import type { Page, TestInfo } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './support/fixtures.ts';
-import { currentStep, outboxSent, signInTo, startDemande } from './support/requests-page.ts';
+import { currentStep, demandeRow, outboxSent, signInTo, startDemande } from './support/requests-page.ts';
 
 test.use({ demo: true });
 
@@ -102,7 +102,7 @@ test('a change of address with its justificatif de domicile, found in Mes demand
 	const number = await send(page);
 
 	await page.getByRole('link', { name: 'Mes demandes' }).first().click();
-	const row = page.getByRole('row').filter({ hasText: number });
+	const row = demandeRow(page, number);
 	await expect(row).toContainText("Mise à jour des données d'adresse");
 	await expect(row).toContainText('Envoyée');
 	await row.getByRole('link', { name: /Consulter/ }).click();
@@ -153,7 +153,7 @@ test('a filiation with a parent added in its dialog, the child as the person con
 	const number = await send(page);
 
 	await page.getByRole('link', { name: 'Mes demandes' }).first().click();
-	const row = page.getByRole('row').filter({ hasText: number });
+	const row = demandeRow(page, number);
 	await expect(row).toContainText("Mise à jour d'une filiation");
 	await expect(row).toContainText('DUPIN Tim');
 });
@@ -192,9 +192,7 @@ test('a correction of civil data asks for one field at least, then keeps only th
 	await expectNoAxeViolations(page);
 	const number = await send(page);
 	await page.getByRole('link', { name: 'Mes demandes' }).first().click();
-	await expect(page.getByRole('row').filter({ hasText: number })).toContainText(
-		"Correction de données d'état civil"
-	);
+	await expect(demandeRow(page, number)).toContainText("Correction de données d'état civil");
 });
 
 test('a filiation with the keyboard alone: the dialog opens, adds and gives the focus back', async ({

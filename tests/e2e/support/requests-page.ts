@@ -98,3 +98,11 @@ export async function fillNewChild(
 	await dialog.getByLabel('Commune de naissance').fill('Boulogne-sur-Mer');
 	await dialog.getByLabel('Numéro du département de naissance').fill('62');
 }
+
+/**
+ * The row of Mes demandes whose number cell is `number` exactly (a filter on the row's text would
+ * also match a date holding those digits: n° 12 and "03/12/2026").
+ */
+export function demandeRow(page: Page, number: string): Locator {
+	return page.getByRole('row').filter({ has: page.getByRole('cell', { name: number, exact: true }) });
+}
