@@ -36,6 +36,14 @@ export function answerBytes(answer: JsonAnswer): number {
 	return text.length * perCharacter + text.length + ENTRY_BYTES;
 }
 
+/**
+ * The tables an answer is checked against: the stamps and the version, which every write of the
+ * rows it is made of raises (the stamps by triggers, which the WriteWatch follows from the schema).
+ * So a write of anything else (a sign-in, a captcha, a demande, the audit log) leaves kept answers
+ * trusted without a query.
+ */
+const STAMP_TABLES = ['household_stamp', 'household_version', 'town_stamp'];
+
 /** More households than any town of this size has: the count is bounded by their bytes before. */
 const MAX_HOUSEHOLDS = 20_000;
 
@@ -47,11 +55,12 @@ type Household = LruMap<string, Kept>;
  * again (at start, on `online`, after each change), far more often than anything in them changes.
  * An answer is served again only while the stamps it was built under have not moved: the
  * household's sync version and the stamps that triggers raise on every write of the rows an
- * answer is made of (migration 0004). While nothing at all has been written (`writes`), not even
- * the stamps are read again. Least recently used answers are dropped first: a household's own
+ * answer is made of (migration 0004). While none of them was written (`writes`), not even the
+ * stamps are read again. Least recently used answers are dropped first: a household's own
  * beyond its share, anyone's beyond the town's budget (`limits`).
  */
 export function pullAnswers(db: Db, writes: WriteWatch, limits = PULL_CACHE_LIMITS) {
+	const watched = writes.watch(STAMP_TABLES);
 	const readStamps = preparedQuery(
 		db,
 		(householdId: number) =>
@@ -86,10 +95,10 @@ export function pullAnswers(db: Db, writes: WriteWatch, limits = PULL_CACHE_LIMI
 	const key = (from: string, to: string) => `${from}/${to}`;
 
 	return {
-		/** The kept answer, when nothing at all was written since it was last checked. */
+		/** The kept answer, when no stamp was written since it was last checked. */
 		remembered(householdId: number, from: string, to: string): JsonAnswer | undefined {
 			const kept = households.get(householdId)?.get(key(from, to));
-			return kept?.generation === writes.generation() ? kept.answer : undefined;
+			return kept?.generation === watched.generation() ? kept.answer : undefined;
 		},
 
 		/** The answer for this household and window: the kept one if still true, or `build()`'s, kept. */
@@ -98,7 +107,7 @@ export function pullAnswers(db: Db, writes: WriteWatch, limits = PULL_CACHE_LIMI
 			const kept = households.get(householdId)?.get(k);
 			// Read before building: a change committed meanwhile moves them past these, so an answer
 			// that already includes it is checked or built once more rather than kept too long.
-			const generation = writes.generation();
+			const generation = watched.generation();
 			const [row] = await readStamps(householdId);
 			const stamps = `${row?.household}/${row?.version}/${row?.town}`;
 			if (kept?.stamps === stamps) {

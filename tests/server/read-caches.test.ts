@@ -4,13 +4,18 @@ import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { AgendaSnapshot } from '../../src/lib/domain/agenda/snapshot.ts';
+import { sessionValidator } from '../../server/accounts/session-validator.ts';
+import { sessionCookieName } from '../../server/accounts/sessions.ts';
 import { DATABASE_FILE } from '../../server/db/database.ts';
+import { DEMO_CITIZEN } from '../../server/demo/demo-data.ts';
 import { preparedQuery } from '../../server/db/prepared-query.ts';
 import { JsonAnswer } from '../../server/http/json-answer.ts';
 import { LruMap } from '../../server/read-cache/lru-map.ts';
 import { answerBytes, PULL_CACHE_LIMITS, pullAnswers } from '../../server/read-cache/pull-answers.ts';
 import { addDays } from '../../src/lib/domain/agenda/dates.ts';
+import { CLAIRE, solvedCaptcha } from './support/accounts.ts';
 import { create, enrol, pull, push, withDupinFamily, withMartinFamily } from './support/agenda.ts';
+import { TestClient } from './support/http-client.ts';
 import { testApp, testDatabase, type TestCtx } from './support/test-app.ts';
 
 // Reads are answered from memory (sessions, pull answers) while nothing was written: every way a
@@ -461,5 +466,86 @@ describe('LruMap', () => {
 		// An entry heavier than the whole is not kept at all.
 		weighed.set('d', 'd'.repeat(11));
 		expect([weighed.size, weighed.bytes]).toEqual([0, 0]);
+	});
+});
+
+/**
+ * What cached answers are made of, and only that, moves their generation: a town under failed
+ * sign-ins from many addresses, registrations spending captchas, keeps answering from memory.
+ */
+describe('answers kept in memory, while the town writes other tables', () => {
+	async function kept(before?: (ctx: TestCtx) => Promise<unknown>) {
+		const ctx = await testApp({ now: NOW });
+		const dupin = await withDupinFamily(ctx);
+		await before?.(ctx);
+		const pulls = pullAnswers(ctx.db, ctx.writes);
+		const sessions = sessionValidator(ctx.db, ctx.writes, ctx.clock);
+		const { householdId } = await ctx.db
+			.selectFrom('account')
+			.select('household_id as householdId')
+			.where('username', '=', DEMO_CITIZEN.username)
+			.executeTakeFirstOrThrow();
+		const december = () => pulls.remembered(householdId, ...DECEMBER);
+		await pulls.answer(householdId, ...DECEMBER, async () => ({ built: 'décembre' }));
+		const session = dupin.client.cookies.get(sessionCookieName(ctx.config)) ?? '';
+		expect(await sessions.validate(session)).not.toBeNull();
+		return { ctx, dupin, december, session: () => sessions.remembered(session) };
+	}
+
+	it('stay trusted after failed sign-ins from many addresses and a captcha spent', async () => {
+		const { ctx, december, session } = await kept();
+		expect(december()).toBeDefined();
+		expect(session()).toBeDefined();
+		for (let i = 1; i <= 5; i++) {
+			const stranger = new TestClient(ctx.app, { ip: `198.51.100.${i}` });
+			const res = await stranger.post('/api/auth/login', {
+				identifiant: DEMO_CITIZEN.username,
+				motDePasse: 'pas le bon'
+			});
+			expect(res.status).toBe(401);
+		}
+		expect(await ctx.db.selectFrom('auth_failure').select('ip').execute()).toHaveLength(5);
+		const newcomer = new TestClient(ctx.app, { ip: '198.51.100.50' });
+		const captcha = await solvedCaptcha(newcomer);
+		const res = await newcomer.post('/api/accounts/registrations', { identity: CLAIRE, captcha });
+		expect(res.status).toBe(202);
+		await ctx.mail.drain();
+		expect(await ctx.db.selectFrom('captcha_spent').select('signature').execute()).toHaveLength(1);
+		expect(december()).toBeDefined();
+		expect(session()).toBeDefined();
+	});
+
+	it('are checked again after a booking (the agenda) or a sign-in (the sessions)', async () => {
+		const { ctx, dupin, december, session } = await kept();
+		await push(dupin.client, create(dupin.timId, 'restauration-midi', '2026-12-03'));
+		expect(december()).toBeUndefined();
+		expect(session()).toBeDefined();
+		const other = new TestClient(ctx.app, { ip: '192.0.2.11' });
+		const signedIn = await other.post('/api/auth/login', {
+			identifiant: DEMO_CITIZEN.username,
+			motDePasse: DEMO_CITIZEN.password
+		});
+		expect(signedIn.status).toBe(200);
+		expect(session()).toBeUndefined();
+	});
+
+	it('are checked again after a write the watch cannot read, or one that reaches them by a trigger', async () => {
+		const { ctx, december, session } = await kept();
+		// A statement that does not start with its target counts as a write of every table.
+		await sql`WITH n AS (SELECT 1) INSERT INTO auth_failure (account_key, ip, at) SELECT 'x', 'y', 'z' FROM n`.execute(
+			ctx.db
+		);
+		expect(december()).toBeUndefined();
+		expect(session()).toBeUndefined();
+		// auth_failure's foreign keys act on nothing, but a trigger on it that writes a stamp would.
+		const again = await kept((ctx) =>
+			sql`CREATE TRIGGER failure_raises_town AFTER INSERT ON auth_failure BEGIN UPDATE "town_stamp" SET stamp = stamp + 1; END`.execute(
+				ctx.db
+			)
+		);
+		expect(again.december()).toBeDefined();
+		await again.ctx.db.insertInto('auth_failure').values({ account_key: 'x', ip: 'y', at: 'z' }).execute();
+		expect(again.session()).toBeDefined();
+		expect(again.december()).toBeUndefined();
 	});
 });
