@@ -4,6 +4,7 @@ import type { AgendaPerson } from '../../src/lib/domain/agenda/snapshot.ts';
 import type { ActivityDefinition } from '../../src/lib/domain/agenda/activities.ts';
 import type { CalendarClosure, TownCalendar } from '../../src/lib/domain/agenda/calendar.ts';
 import type { Db } from '../db/database.ts';
+import { preparedPerDb } from '../db/prepared-query.ts';
 
 /** The town's activities, in their order, as the domain describes them. */
 export async function loadActivities(db: Db): Promise<ActivityDefinition[]> {
@@ -37,20 +38,35 @@ export async function loadCalendar(db: Db): Promise<TownCalendar> {
 	};
 }
 
-/** The household's persons who have enrolments (the only ones with an agenda), oldest first. */
+const householdPersons = preparedPerDb(
+	(db, householdId: number) =>
+		db
+			.selectFrom('person')
+			.select(['id', 'nom_naissance', 'nom_usage', 'prenom'])
+			.where('household_id', '=', householdId)
+			.orderBy('date_naissance'),
+	[0]
+);
+const householdEnrolments = preparedPerDb(
+	(db, householdId: number) =>
+		db
+			.selectFrom('activity_enrolment')
+			.innerJoin('person', 'person.id', 'activity_enrolment.person_id')
+			.select(['activity_enrolment.person_id', 'activity_enrolment.session'])
+			.where('person.household_id', '=', householdId)
+			.orderBy('activity_enrolment.session'),
+	[0]
+);
+
+/**
+ * The household's persons who have enrolments (the only ones with an agenda), oldest first. Both
+ * queries compiled once (every first read of a household runs them).
+ */
 export async function loadAgendaPersons(db: Db, householdId: number): Promise<AgendaPerson[]> {
-	const persons = await db
-		.selectFrom('person')
-		.select(['id', 'nom_naissance', 'nom_usage', 'prenom'])
-		.where('household_id', '=', householdId)
-		.orderBy('date_naissance')
-		.execute();
-	const enrolments = await db
-		.selectFrom('activity_enrolment')
-		.select(['person_id', 'session'])
-		.where('person_id', 'in', persons.map((p) => p.id).concat(-1))
-		.orderBy('session')
-		.execute();
+	const [persons, enrolments] = await Promise.all([
+		householdPersons(db, householdId),
+		householdEnrolments(db, householdId)
+	]);
 	return persons
 		.map((p) => ({
 			id: p.id,

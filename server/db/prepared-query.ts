@@ -20,3 +20,19 @@ export function preparedQuery<Row, P extends unknown[]>(
 	return async (...params) =>
 		(await db.executeQuery<Row>({ ...compiled, parameters: positions.map((i) => params[i]) })).rows;
 }
+
+/**
+ * preparedQuery for a query that code runs on whichever database it is given (the server's, a
+ * transaction, a test's): compiled at its first use on each, kept while that database lives.
+ */
+export function preparedPerDb<Row, P extends unknown[]>(
+	build: (db: Db, ...params: P) => Compilable<Row>,
+	sample: P
+): (db: Db, ...params: P) => Promise<Row[]> {
+	const compiled = new WeakMap<Db, (...params: P) => Promise<Row[]>>();
+	return (db, ...params) => {
+		let query = compiled.get(db);
+		if (!query) compiled.set(db, (query = preparedQuery(db, (...p: P) => build(db, ...p), sample)));
+		return query(...params);
+	};
+}

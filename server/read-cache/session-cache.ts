@@ -5,8 +5,13 @@ import { LruMap } from './lru-map.ts';
 
 export type SignedIn = { session: Session; account: CurrentAccount };
 
-/** Sessions checked since the last write are kept, least recently used dropped beyond this. */
-const KEPT_SESSIONS = 10_000;
+/**
+ * Sessions checked since the last write of their tables are kept, least recently used dropped
+ * beyond this: two devices for each of the town's 5,000 households. An entry (its token, session
+ * and account) takes about 0.7 KB of heap (measured on 10,000): at most 7 MiB, reached only as
+ * that many sessions are used.
+ */
+export const KEPT_SESSIONS = 10_000;
 
 /**
  * The tables a kept session is read from: a sign-out, a password reset, an account disabled, any

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { HistoryLine } from '../../src/lib/domain/agenda/snapshot.ts';
 import { HISTORY_LIMIT } from '../../src/lib/domain/sync/pull-bounds.ts';
 import type { Db } from '../db/database.ts';
+import { preparedPerDb } from '../db/prepared-query.ts';
 
 /**
  * How far back, in the household's own lines, a pull looks for its window's history: its last
@@ -20,8 +21,12 @@ export const scanFloor = (db: Db, householdId: number) =>
 		.select('id')
 		.where('household_id', '=', householdId)
 		.orderBy('id', 'desc')
-		.limit(1)
-		.offset(HISTORY_SCAN - 1);
+		// Literals, not parameters: the query is compiled once (preparedPerDb), its bounds with it.
+		.limit(sql.lit(1))
+		.offset(sql.lit(HISTORY_SCAN - 1));
+
+/** scanFloor compiled once for each database. */
+const floorOf = preparedPerDb(scanFloor, [0]);
 
 /**
  * The window's most recent lines, newest first, among those from `floor` on: read backwards on
@@ -67,7 +72,7 @@ export async function windowHistory(
 	w: Window
 ): Promise<{ history: HistoryLine[]; historyTruncated: boolean }> {
 	if (w.personIds.length === 0) return { history: [], historyTruncated: false };
-	const floor = (await scanFloor(db, w.householdId).executeTakeFirst())?.id ?? 0;
+	const floor = (await floorOf(db, w.householdId))[0]?.id ?? 0;
 	const rows = await recentLines(db, w, floor).execute();
 	const truncated =
 		rows.length > HISTORY_LIMIT ||

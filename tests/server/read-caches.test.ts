@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { deflateSync, gzipSync } from 'node:zlib';
 import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
@@ -361,9 +362,15 @@ describe('preparedQuery', () => {
 
 describe('pull answers kept in memory are bounded by their bytes', () => {
 	const KiB = 1024;
-	/** An answer of about `kib` KiB of JSON, distinct by `tag`. */
-	const payload = (kib: number, tag: string) => async () => ({ tag, pad: 'x'.repeat(kib * KiB) });
-	const small = { totalBytes: 600 * KiB, householdBytes: 200 * KiB, answerBytes: 100 * KiB };
+	/**
+	 * An answer of about `kib` KiB of JSON, distinct by `tag`, that gzip cannot shrink below three
+	 * quarters (random base64): answers are kept compressed, and weighed so.
+	 */
+	const payload = (kib: number, tag: string) => async () => ({
+		tag,
+		pad: randomBytes((kib * KiB * 3) / 4).toString('base64')
+	});
+	const small = { totalBytes: 300 * KiB, householdBytes: 100 * KiB, answerBytes: 50 * KiB };
 
 	async function cache(limits = small) {
 		const { db, writes } = await testDatabase();
@@ -375,8 +382,8 @@ describe('pull answers kept in memory are bounded by their bytes', () => {
 		const pulls = await cache();
 		await pulls.answer(1, day(0), day(30), payload(10, 'small'));
 		expect(pulls.remembered(1, day(0), day(30))).toBeDefined();
-		const large = await pulls.answer(1, day(1), day(31), payload(60, 'large'));
-		expect(large.text.length).toBeGreaterThan(60 * KiB);
+		const large = await pulls.answer(1, day(1), day(31), payload(80, 'large'));
+		expect(large.text.length).toBeGreaterThan(80 * KiB);
 		expect(pulls.remembered(1, day(1), day(31))).toBeUndefined();
 		expect(pulls.stats()).toMatchObject({ answers: 1, households: 1 });
 	});
@@ -387,7 +394,8 @@ describe('pull answers kept in memory are bounded by their bytes', () => {
 		for (let n = 0; n < 60; n++) await pulls.answer(1, day(n), day(n + 30), payload(20, `w${n}`));
 		const stats = pulls.stats();
 		expect(stats.largestHousehold).toBeLessThanOrEqual(small.householdBytes);
-		expect(stats.answers).toBeLessThanOrEqual(1 + Math.floor(small.householdBytes / (40 * KiB)));
+		// Each counts at least its 15 KiB of random bytes, compressed.
+		expect(stats.answers).toBeLessThanOrEqual(1 + Math.floor(small.householdBytes / (15 * KiB)));
 		// Its most recent windows are kept, its first ones dropped; the other household's is there.
 		expect(pulls.remembered(1, day(59), day(89))).toBeDefined();
 		expect(pulls.remembered(1, day(0), day(30))).toBeUndefined();
@@ -437,6 +445,12 @@ describe('pull answers kept in memory are bounded by their bytes', () => {
 		// One character beyond Latin-1 (a name with Œ), and V8 keeps the whole text at two bytes each.
 		const wide = new JsonAnswer({ ...snapshot, persons: [{ ...snapshot.persons[0], prenom: 'Œdipe' }] });
 		expect(answerBytes(wide)).toBeGreaterThanOrEqual(2 * wide.text.length + copies);
+		// Compact, as the pull cache keeps it: its gzip body alone, the same JSON once unzipped.
+		const compact = new JsonAnswer(snapshot, { compact: true });
+		expect(compact.text).toBe(answer.text);
+		expect(answerBytes(compact)).toBeGreaterThanOrEqual(compact.encodedBytes('gzip'));
+		expect(compact.encodedBytes('gzip')).toBeGreaterThan(0);
+		expect(answerBytes(compact)).toBeLessThan(answer.text.length / 4);
 	});
 });
 
