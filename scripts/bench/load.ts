@@ -6,6 +6,12 @@ export type LoadOptions = {
 	connections: number;
 	seconds: number;
 	requests: { path: string; headers: Record<string, string> }[];
+	/**
+	 * Each request of the list sent once, and no more: each connection is given its own share of
+	 * the list and stops at its end (then `seconds` is only a bound, and the rate is counted from
+	 * the time the whole list took).
+	 */
+	once?: boolean;
 };
 export type LoadResult = {
 	requestsPerSecond: number;

@@ -50,7 +50,7 @@ async function signedInHouseholds(deps: AppDeps, n: number): Promise<string[]> {
 }
 
 /** Checks one answer (200, JSON) before loading the server with thousands like it. */
-async function probe(url: string, headers: Record<string, string>): Promise<number> {
+export async function probe(url: string, headers: Record<string, string>): Promise<number> {
 	const res = await fetch(url, { headers });
 	const body = await res.arrayBuffer();
 	if (res.status !== 200) throw new Error(`${url} : ${res.status} ${Buffer.from(body).toString()}`);

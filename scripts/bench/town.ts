@@ -52,6 +52,8 @@ async function fillTown(dataDir: string): Promise<Town> {
 	const config = loadConfig({
 		NODE_ENV: 'production',
 		PUBLIC_URL,
+		// As behind the town's proxy: failed sign-ins from many addresses are told apart (town-reads.ts).
+		TRUST_PROXY: 'true',
 		DATA_DIR: dataDir,
 		APP_DIR: existsSync('build/index.html') ? resolve('build') : join(dataDir, 'no-build')
 	});

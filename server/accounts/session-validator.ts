@@ -2,7 +2,7 @@ import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import { preparedQuery } from '../db/prepared-query.ts';
 import type { WriteWatch } from '../db/write-watch.ts';
-import { sessionCache, type SignedIn } from '../read-cache/session-cache.ts';
+import { SESSION_TABLES, sessionCache, type SignedIn } from '../read-cache/session-cache.ts';
 import { IDLE_MS, type CurrentAccount, type Session } from './sessions.ts';
 import { hashToken } from './tokens.ts';
 
@@ -14,7 +14,7 @@ const renewAfter = (session: Session) => session.expiresAt.getTime() - IDLE_MS /
 /**
  * Checks session tokens: the live session of a token with its account, renewed when half its idle
  * time is gone (Lucia's design). Every API call goes through here, so what the database said is
- * kept in memory (read-cache/session-cache.ts) until anything is written.
+ * kept in memory (read-cache/session-cache.ts) until its tables are written.
  */
 export function sessionValidator(db: Db, writes: WriteWatch, clock: Clock) {
 	const find = preparedQuery(
@@ -39,7 +39,8 @@ export function sessionValidator(db: Db, writes: WriteWatch, clock: Clock) {
 				.where('account.disabled_at', 'is', null),
 		['']
 	);
-	const kept = sessionCache(writes, clock, renewAfter);
+	const watched = writes.watch(SESSION_TABLES);
+	const kept = sessionCache(watched, clock, renewAfter);
 
 	async function check(token: string, now: number): Promise<SignedIn | null> {
 		const id = hashToken(token);
@@ -78,7 +79,7 @@ export function sessionValidator(db: Db, writes: WriteWatch, clock: Clock) {
 		/** The session of `token` read from the database (and kept), or null. */
 		async validate(token: string): Promise<SignedIn | null> {
 			// The generation read before the query: a write landing meanwhile makes the next call check again.
-			const generation = writes.generation();
+			const generation = watched.generation();
 			const signedIn = await check(token, clock.now().getTime());
 			kept.keep(token, signedIn, generation);
 			return signedIn;

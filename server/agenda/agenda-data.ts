@@ -4,6 +4,7 @@ import type { AgendaPerson } from '../../src/lib/domain/agenda/snapshot.ts';
 import type { ActivityDefinition } from '../../src/lib/domain/agenda/activities.ts';
 import type { CalendarClosure, TownCalendar } from '../../src/lib/domain/agenda/calendar.ts';
 import type { Db } from '../db/database.ts';
+import { preparedForList, preparedPerDb } from '../db/prepared-query.ts';
 
 /** The town's activities, in their order, as the domain describes them. */
 export async function loadActivities(db: Db): Promise<ActivityDefinition[]> {
@@ -37,20 +38,35 @@ export async function loadCalendar(db: Db): Promise<TownCalendar> {
 	};
 }
 
-/** The household's persons who have enrolments (the only ones with an agenda), oldest first. */
+const householdPersons = preparedPerDb(
+	(db, householdId: number) =>
+		db
+			.selectFrom('person')
+			.select(['id', 'nom_naissance', 'nom_usage', 'prenom'])
+			.where('household_id', '=', householdId)
+			.orderBy('date_naissance'),
+	[0]
+);
+const householdEnrolments = preparedPerDb(
+	(db, householdId: number) =>
+		db
+			.selectFrom('activity_enrolment')
+			.innerJoin('person', 'person.id', 'activity_enrolment.person_id')
+			.select(['activity_enrolment.person_id', 'activity_enrolment.session'])
+			.where('person.household_id', '=', householdId)
+			.orderBy('activity_enrolment.session'),
+	[0]
+);
+
+/**
+ * The household's persons who have enrolments (the only ones with an agenda), oldest first. Both
+ * queries compiled once (every first read of a household runs them).
+ */
 export async function loadAgendaPersons(db: Db, householdId: number): Promise<AgendaPerson[]> {
-	const persons = await db
-		.selectFrom('person')
-		.select(['id', 'nom_naissance', 'nom_usage', 'prenom'])
-		.where('household_id', '=', householdId)
-		.orderBy('date_naissance')
-		.execute();
-	const enrolments = await db
-		.selectFrom('activity_enrolment')
-		.select(['person_id', 'session'])
-		.where('person_id', 'in', persons.map((p) => p.id).concat(-1))
-		.orderBy('session')
-		.execute();
+	const [persons, enrolments] = await Promise.all([
+		householdPersons(db, householdId),
+		householdEnrolments(db, householdId)
+	]);
 	return persons
 		.map((p) => ({
 			id: p.id,
@@ -61,16 +77,26 @@ export async function loadAgendaPersons(db: Db, householdId: number): Promise<Ag
 		.filter((p) => p.sessions.length > 0);
 }
 
+/** Sample values for the compiled queries: nothing a real query could hold. */
+const SAMPLE_ID = (i: number) => -1_000_001 - i;
+const SAMPLE_DAYS = ['0000-00-01', '0000-00-02'] as const;
+
+const bookings = preparedForList(
+	(db, personIds: number[], from: string, to: string) =>
+		db
+			.selectFrom('reservation')
+			.select(['person_id', 'activity_code', 'service_date'])
+			.where('person_id', 'in', personIds)
+			.where('service_date', '>=', from)
+			.where('service_date', '<=', to),
+	SAMPLE_ID,
+	[...SAMPLE_DAYS]
+);
+
 /** Bookings of the given persons between two days. */
 export async function loadReservations(db: Db, personIds: number[], from: string, to: string) {
 	if (personIds.length === 0) return [];
-	const rows = await db
-		.selectFrom('reservation')
-		.select(['person_id', 'activity_code', 'service_date'])
-		.where('person_id', 'in', personIds)
-		.where('service_date', '>=', from)
-		.where('service_date', '<=', to)
-		.execute();
+	const rows = await bookings(db, personIds, from, to);
 	return rows.map((r) => ({
 		personId: r.person_id,
 		activityCode: r.activity_code,
@@ -78,17 +104,23 @@ export async function loadReservations(db: Db, personIds: number[], from: string
 	}));
 }
 
+const placesTaken = preparedForList(
+	(db, codes: string[], from: string, to: string) =>
+		db
+			.selectFrom('reservation')
+			.select(['activity_code', 'service_date', (eb) => eb.fn.countAll<number>().as('n')])
+			.where('activity_code', 'in', codes)
+			.where('service_date', '>=', from)
+			.where('service_date', '<=', to)
+			.groupBy(['activity_code', 'service_date']),
+	(i) => `\u0000activité ${i}`,
+	[...SAMPLE_DAYS]
+);
+
 /** Bookings per day, all households, of the activities with a capacity. */
 export async function loadCapacity(db: Db, activities: ActivityDefinition[], from: string, to: string) {
 	const limited = activities.filter((a) => a.capacity !== null).map((a) => a.code);
 	if (limited.length === 0) return [];
-	const rows = await db
-		.selectFrom('reservation')
-		.select(['activity_code', 'service_date', (eb) => eb.fn.countAll<number>().as('n')])
-		.where('activity_code', 'in', limited)
-		.where('service_date', '>=', from)
-		.where('service_date', '<=', to)
-		.groupBy(['activity_code', 'service_date'])
-		.execute();
+	const rows = await placesTaken(db, limited, from, to);
 	return rows.map((r) => ({ activityCode: r.activity_code, date: r.service_date, count: Number(r.n) }));
 }

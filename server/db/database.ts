@@ -37,24 +37,25 @@ const STATEMENT_CACHE_SIZE = 500;
  * the statements of the last few hundred distinct SQL texts are kept (least recently used dropped).
  * Safe because every call runs a statement to its end at once (all/run); Kysely's streaming
  * (iterate), which could leave one open, is not used.
- * Each statement that can write (an INSERT … RETURNING is a reader too) tells `writes` as it runs.
+ * Each statement that can write (an INSERT … RETURNING is a reader too) tells `writes` its SQL as it
+ * runs: the caches of what it can change check their entries again.
  */
 function withStatementCache(sqlite: SQLite.Database, writes: WriteWatch): SqliteDatabase {
 	const statements = new LruMap<string, SqliteStatement>(STATEMENT_CACHE_SIZE);
-	const watched = (statement: SQLite.Statement): SqliteStatement =>
+	const watched = (sql: string, statement: SQLite.Statement): SqliteStatement =>
 		statement.readonly
 			? statement
 			: {
 					reader: statement.reader,
-					all: (parameters) => (writes.noteWrite(), statement.all(parameters)),
-					run: (parameters) => (writes.noteWrite(), statement.run(parameters)),
-					iterate: (parameters) => (writes.noteWrite(), statement.iterate(parameters))
+					all: (parameters) => (writes.noteWrite(sql), statement.all(parameters)),
+					run: (parameters) => (writes.noteWrite(sql), statement.run(parameters)),
+					iterate: (parameters) => (writes.noteWrite(sql), statement.iterate(parameters))
 				};
 	return {
 		close: () => sqlite.close(),
 		prepare(sql) {
 			let statement = statements.get(sql);
-			if (!statement) statements.set(sql, (statement = watched(sqlite.prepare(sql))));
+			if (!statement) statements.set(sql, (statement = watched(sql, sqlite.prepare(sql))));
 			return statement;
 		}
 	};

@@ -1,5 +1,5 @@
 import { promisify } from 'node:util';
-import { deflate, deflateSync, gzip, gzipSync } from 'node:zlib';
+import { deflate, deflateSync, gunzipSync, gzip, gzipSync } from 'node:zlib';
 import type { Context, TypedResponse } from 'hono';
 import { parseAccept } from 'hono/utils/accept';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -55,7 +55,12 @@ const ownBody = (buffer: Buffer): Body =>
  * a Headers object of ten entries costs a frequent read about 7 µs more than a plain object.
  */
 export class JsonAnswer<T = unknown> {
-	readonly text: string;
+	/** The JSON text, unless compact (then made again from the gzip body when asked). */
+	readonly #text: string | undefined;
+	/** The text's length, in characters. */
+	readonly length: number;
+	/** Kept as its gzip body alone (see the constructor). */
+	readonly compact: boolean;
 	/**
 	 * The compressed bodies, one per encoding whatever the security headers (which differ in
 	 * headers only); while a large one is being made, its promise, which every request awaits.
@@ -65,8 +70,25 @@ export class JsonAnswer<T = unknown> {
 	readonly #headers = new Map<object | undefined, Map<Encoding | undefined, Record<string, string>>>();
 	#textBytes: number | undefined;
 
-	constructor(data: T) {
-		this.text = JSON.stringify(data);
+	/**
+	 * `compact`: for answers kept by the thousand (the agenda's pulls, 20 to 40 KB of JSON that gzip
+	 * makes 1 to 3 KB): compressed at once, at gzip's fastest level (a few tenths of a millisecond
+	 * less than its default on every first read, for a body about a third larger), and kept as that
+	 * body alone, a tenth or less of the text. Sent as gzip, or as text made again from it for the
+	 * rare client that accepts no gzip (deflate is not offered: nothing more to keep). An answer
+	 * too large for one synchronous compression (ASYNC_THRESHOLD) is kept as any other.
+	 */
+	constructor(data: T, options: { compact?: boolean } = {}) {
+		const text = JSON.stringify(data);
+		this.length = text.length;
+		this.compact = options.compact === true && text.length >= THRESHOLD && text.length <= ASYNC_THRESHOLD;
+		if (this.compact) this.#bodies.set('gzip', ownBody(gzipSync(Buffer.from(text), { level: 1 })));
+		else this.#text = text;
+	}
+
+	get text(): string {
+		const gzipped = this.#bodies.get('gzip');
+		return this.#text ?? (gzipped instanceof Uint8Array ? gunzipSync(gzipped).toString() : '');
 	}
 
 	/**
@@ -89,15 +111,15 @@ export class JsonAnswer<T = unknown> {
 	 * that weighs what it keeps (encodedBytes) and for the requests waiting for it.
 	 */
 	async prepare(encoding: Encoding): Promise<void> {
-		if (this.text.length >= THRESHOLD) await this.#body(encoding);
+		if (this.length >= THRESHOLD && !(this.compact && encoding !== 'gzip')) await this.#body(encoding);
 	}
 
 	respond<S extends ContentfulStatusCode = 200>(
 		c: Context,
 		status?: S
 	): JsonResponse<T, S> | Promise<JsonResponse<T, S>> {
-		const encoding =
-			this.text.length < THRESHOLD ? undefined : chooseEncoding(c.req.header('Accept-Encoding'));
+		let encoding = this.length < THRESHOLD ? undefined : chooseEncoding(c.req.header('Accept-Encoding'));
+		if (this.compact && encoding !== 'gzip') encoding = undefined;
 		const security = c.get('securityHeaders');
 		let bySecurity = this.#headers.get(security);
 		if (!bySecurity) this.#headers.set(security, (bySecurity = new Map()));
@@ -124,7 +146,7 @@ export class JsonAnswer<T = unknown> {
 		security: Readonly<Record<string, string>> | undefined
 	): Record<string, string> {
 		const headers: Record<string, string> = { ...security, 'Content-Type': 'application/json' };
-		if (this.text.length < THRESHOLD) return headers;
+		if (this.length < THRESHOLD) return headers;
 		headers['Vary'] = 'Accept-Encoding';
 		if (encoding) headers['Content-Encoding'] = encoding;
 		return headers;
@@ -135,7 +157,7 @@ export class JsonAnswer<T = unknown> {
 		let body = this.#bodies.get(encoding);
 		if (body) return body;
 		const text = Buffer.from(this.text);
-		if (this.text.length <= ASYNC_THRESHOLD) body = ownBody(compressSync[encoding](text));
+		if (this.length <= ASYNC_THRESHOLD) body = ownBody(compressSync[encoding](text));
 		else
 			body = compressAsync[encoding](text).then(
 				(compressed) => {

@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.ts';
+import { preparedPerDb } from '../db/prepared-query.ts';
 
 /** A counter per household, raised by every applied change: the pull cursor (never a device clock). */
 export async function bumpVersion(trx: Db, householdId: number): Promise<void> {
@@ -11,11 +12,13 @@ export async function bumpVersion(trx: Db, householdId: number): Promise<void> {
 		.execute();
 }
 
+const versionOf = preparedPerDb(
+	(db, householdId: number) =>
+		db.selectFrom('household_version').select('version').where('household_id', '=', householdId),
+	[0]
+);
+
 export async function readVersion(db: Db, householdId: number): Promise<number> {
-	const row = await db
-		.selectFrom('household_version')
-		.select('version')
-		.where('household_id', '=', householdId)
-		.executeTakeFirst();
+	const [row] = await versionOf(db, householdId);
 	return row?.version ?? 0;
 }

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { HistoryLine } from '../../src/lib/domain/agenda/snapshot.ts';
 import { HISTORY_LIMIT } from '../../src/lib/domain/sync/pull-bounds.ts';
 import type { Db } from '../db/database.ts';
+import { preparedForList, preparedPerDb } from '../db/prepared-query.ts';
 
 /**
  * How far back, in the household's own lines, a pull looks for its window's history: its last
@@ -20,8 +21,12 @@ export const scanFloor = (db: Db, householdId: number) =>
 		.select('id')
 		.where('household_id', '=', householdId)
 		.orderBy('id', 'desc')
-		.limit(1)
-		.offset(HISTORY_SCAN - 1);
+		// Literals, not parameters: the query is compiled once (preparedPerDb), its bounds with it.
+		.limit(sql.lit(1))
+		.offset(sql.lit(HISTORY_SCAN - 1));
+
+/** scanFloor compiled once for each database. */
+const floorOf = preparedPerDb(scanFloor, [0]);
 
 /**
  * The window's most recent lines, newest first, among those from `floor` on: read backwards on
@@ -39,7 +44,15 @@ export const recentLines = (db: Db, w: Window, floor: number) =>
 		.where(sql<string>`+service_date`, '>=', w.from)
 		.where(sql<string>`+service_date`, '<=', w.to)
 		.orderBy('id', 'desc')
-		.limit(HISTORY_LIMIT + 1);
+		.limit(sql.lit(HISTORY_LIMIT + 1));
+
+/** recentLines compiled once for each number of children (and database). */
+const recentOf = preparedForList(
+	(db, personIds: number[], householdId: number, floor: number, from: string, to: string) =>
+		recentLines(db, { householdId, personIds, from, to }, floor),
+	(i) => -1_000_001 - i,
+	[-1, -2, '0000-00-01', '0000-00-02']
+);
 
 /**
  * Whether the window has a line older than `floor`: by child and day (history_by_person_date),
@@ -67,8 +80,8 @@ export async function windowHistory(
 	w: Window
 ): Promise<{ history: HistoryLine[]; historyTruncated: boolean }> {
 	if (w.personIds.length === 0) return { history: [], historyTruncated: false };
-	const floor = (await scanFloor(db, w.householdId).executeTakeFirst())?.id ?? 0;
-	const rows = await recentLines(db, w, floor).execute();
+	const floor = (await floorOf(db, w.householdId))[0]?.id ?? 0;
+	const rows = await recentOf(db, w.personIds, w.householdId, floor, w.from, w.to);
 	const truncated =
 		rows.length > HISTORY_LIMIT ||
 		(floor > 0 && (await olderLine(db, w, floor).executeTakeFirst()) !== undefined);

@@ -9,6 +9,7 @@ import type { AppEnv } from '../http/app-env.ts';
 import { AppError } from '../http/errors.ts';
 import { jsonAnswer } from '../http/json-answer.ts';
 import { validate } from '../http/validate.ts';
+import { townAgenda } from '../agenda/town-agenda.ts';
 import { pullAnswers } from '../read-cache/pull-answers.ts';
 import { pullAgenda } from './pull-service.ts';
 import { pushMutations } from './push-service.ts';
@@ -44,6 +45,7 @@ function assertCurrentClient(schemaVersion: number) {
 /** The sync protocol (DESIGN §4): push the outbox, pull the household's state. */
 export function syncRoutes(deps: AppDeps) {
 	const pulls = pullAnswers(deps.db, deps.writes);
+	const town = townAgenda(deps.db, deps.writes);
 	return new Hono<AppEnv>()
 		.post('/push', validate('json', versionOnly), async (c) => {
 			const account = requireAccount(c.get('account'));
@@ -69,7 +71,7 @@ export function syncRoutes(deps: AppDeps) {
 			const remembered = pulls.remembered(account.householdId, from, to);
 			if (remembered) return remembered.respond(c);
 			return pulls
-				.answer(account.householdId, from, to, () => pullAgenda(deps, account, from, to))
+				.answer(account.householdId, from, to, () => pullAgenda(deps, account, from, to, town))
 				.then((answer) => answer.respond(c));
 		});
 }

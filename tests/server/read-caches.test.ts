@@ -1,16 +1,22 @@
 import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { deflateSync, gzipSync } from 'node:zlib';
 import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { AgendaSnapshot } from '../../src/lib/domain/agenda/snapshot.ts';
+import { sessionValidator } from '../../server/accounts/session-validator.ts';
+import { sessionCookieName } from '../../server/accounts/sessions.ts';
 import { DATABASE_FILE } from '../../server/db/database.ts';
+import { DEMO_CITIZEN } from '../../server/demo/demo-data.ts';
 import { preparedQuery } from '../../server/db/prepared-query.ts';
 import { JsonAnswer } from '../../server/http/json-answer.ts';
 import { LruMap } from '../../server/read-cache/lru-map.ts';
 import { answerBytes, PULL_CACHE_LIMITS, pullAnswers } from '../../server/read-cache/pull-answers.ts';
 import { addDays } from '../../src/lib/domain/agenda/dates.ts';
+import { CLAIRE, solvedCaptcha } from './support/accounts.ts';
 import { create, enrol, pull, push, withDupinFamily, withMartinFamily } from './support/agenda.ts';
+import { TestClient } from './support/http-client.ts';
 import { testApp, testDatabase, type TestCtx } from './support/test-app.ts';
 
 // Reads are answered from memory (sessions, pull answers) while nothing was written: every way a
@@ -356,9 +362,15 @@ describe('preparedQuery', () => {
 
 describe('pull answers kept in memory are bounded by their bytes', () => {
 	const KiB = 1024;
-	/** An answer of about `kib` KiB of JSON, distinct by `tag`. */
-	const payload = (kib: number, tag: string) => async () => ({ tag, pad: 'x'.repeat(kib * KiB) });
-	const small = { totalBytes: 600 * KiB, householdBytes: 200 * KiB, answerBytes: 100 * KiB };
+	/**
+	 * An answer of about `kib` KiB of JSON, distinct by `tag`, that gzip cannot shrink below three
+	 * quarters (random base64): answers are kept compressed, and weighed so.
+	 */
+	const payload = (kib: number, tag: string) => async () => ({
+		tag,
+		pad: randomBytes((kib * KiB * 3) / 4).toString('base64')
+	});
+	const small = { totalBytes: 300 * KiB, householdBytes: 100 * KiB, answerBytes: 50 * KiB };
 
 	async function cache(limits = small) {
 		const { db, writes } = await testDatabase();
@@ -370,8 +382,8 @@ describe('pull answers kept in memory are bounded by their bytes', () => {
 		const pulls = await cache();
 		await pulls.answer(1, day(0), day(30), payload(10, 'small'));
 		expect(pulls.remembered(1, day(0), day(30))).toBeDefined();
-		const large = await pulls.answer(1, day(1), day(31), payload(60, 'large'));
-		expect(large.text.length).toBeGreaterThan(60 * KiB);
+		const large = await pulls.answer(1, day(1), day(31), payload(80, 'large'));
+		expect(large.text.length).toBeGreaterThan(80 * KiB);
 		expect(pulls.remembered(1, day(1), day(31))).toBeUndefined();
 		expect(pulls.stats()).toMatchObject({ answers: 1, households: 1 });
 	});
@@ -382,7 +394,8 @@ describe('pull answers kept in memory are bounded by their bytes', () => {
 		for (let n = 0; n < 60; n++) await pulls.answer(1, day(n), day(n + 30), payload(20, `w${n}`));
 		const stats = pulls.stats();
 		expect(stats.largestHousehold).toBeLessThanOrEqual(small.householdBytes);
-		expect(stats.answers).toBeLessThanOrEqual(1 + Math.floor(small.householdBytes / (40 * KiB)));
+		// Each counts at least its 15 KiB of random bytes, compressed.
+		expect(stats.answers).toBeLessThanOrEqual(1 + Math.floor(small.householdBytes / (15 * KiB)));
 		// Its most recent windows are kept, its first ones dropped; the other household's is there.
 		expect(pulls.remembered(1, day(59), day(89))).toBeDefined();
 		expect(pulls.remembered(1, day(0), day(30))).toBeUndefined();
@@ -432,6 +445,12 @@ describe('pull answers kept in memory are bounded by their bytes', () => {
 		// One character beyond Latin-1 (a name with Œ), and V8 keeps the whole text at two bytes each.
 		const wide = new JsonAnswer({ ...snapshot, persons: [{ ...snapshot.persons[0], prenom: 'Œdipe' }] });
 		expect(answerBytes(wide)).toBeGreaterThanOrEqual(2 * wide.text.length + copies);
+		// Compact, as the pull cache keeps it: its gzip body alone, the same JSON once unzipped.
+		const compact = new JsonAnswer(snapshot, { compact: true });
+		expect(compact.text).toBe(answer.text);
+		expect(answerBytes(compact)).toBeGreaterThanOrEqual(compact.encodedBytes('gzip'));
+		expect(compact.encodedBytes('gzip')).toBeGreaterThan(0);
+		expect(answerBytes(compact)).toBeLessThan(answer.text.length / 4);
 	});
 });
 
@@ -461,5 +480,86 @@ describe('LruMap', () => {
 		// An entry heavier than the whole is not kept at all.
 		weighed.set('d', 'd'.repeat(11));
 		expect([weighed.size, weighed.bytes]).toEqual([0, 0]);
+	});
+});
+
+/**
+ * What cached answers are made of, and only that, moves their generation: a town under failed
+ * sign-ins from many addresses, registrations spending captchas, keeps answering from memory.
+ */
+describe('answers kept in memory, while the town writes other tables', () => {
+	async function kept(before?: (ctx: TestCtx) => Promise<unknown>) {
+		const ctx = await testApp({ now: NOW });
+		const dupin = await withDupinFamily(ctx);
+		await before?.(ctx);
+		const pulls = pullAnswers(ctx.db, ctx.writes);
+		const sessions = sessionValidator(ctx.db, ctx.writes, ctx.clock);
+		const { householdId } = await ctx.db
+			.selectFrom('account')
+			.select('household_id as householdId')
+			.where('username', '=', DEMO_CITIZEN.username)
+			.executeTakeFirstOrThrow();
+		const december = () => pulls.remembered(householdId, ...DECEMBER);
+		await pulls.answer(householdId, ...DECEMBER, async () => ({ built: 'décembre' }));
+		const session = dupin.client.cookies.get(sessionCookieName(ctx.config)) ?? '';
+		expect(await sessions.validate(session)).not.toBeNull();
+		return { ctx, dupin, december, session: () => sessions.remembered(session) };
+	}
+
+	it('stay trusted after failed sign-ins from many addresses and a captcha spent', async () => {
+		const { ctx, december, session } = await kept();
+		expect(december()).toBeDefined();
+		expect(session()).toBeDefined();
+		for (let i = 1; i <= 5; i++) {
+			const stranger = new TestClient(ctx.app, { ip: `198.51.100.${i}` });
+			const res = await stranger.post('/api/auth/login', {
+				identifiant: DEMO_CITIZEN.username,
+				motDePasse: 'pas le bon'
+			});
+			expect(res.status).toBe(401);
+		}
+		expect(await ctx.db.selectFrom('auth_failure').select('ip').execute()).toHaveLength(5);
+		const newcomer = new TestClient(ctx.app, { ip: '198.51.100.50' });
+		const captcha = await solvedCaptcha(newcomer);
+		const res = await newcomer.post('/api/accounts/registrations', { identity: CLAIRE, captcha });
+		expect(res.status).toBe(202);
+		await ctx.mail.drain();
+		expect(await ctx.db.selectFrom('captcha_spent').select('signature').execute()).toHaveLength(1);
+		expect(december()).toBeDefined();
+		expect(session()).toBeDefined();
+	});
+
+	it('are checked again after a booking (the agenda) or a sign-in (the sessions)', async () => {
+		const { ctx, dupin, december, session } = await kept();
+		await push(dupin.client, create(dupin.timId, 'restauration-midi', '2026-12-03'));
+		expect(december()).toBeUndefined();
+		expect(session()).toBeDefined();
+		const other = new TestClient(ctx.app, { ip: '192.0.2.11' });
+		const signedIn = await other.post('/api/auth/login', {
+			identifiant: DEMO_CITIZEN.username,
+			motDePasse: DEMO_CITIZEN.password
+		});
+		expect(signedIn.status).toBe(200);
+		expect(session()).toBeUndefined();
+	});
+
+	it('are checked again after a write the watch cannot read, or one that reaches them by a trigger', async () => {
+		const { ctx, december, session } = await kept();
+		// A statement that does not start with its target counts as a write of every table.
+		await sql`WITH n AS (SELECT 1) INSERT INTO auth_failure (account_key, ip, at) SELECT 'x', 'y', 'z' FROM n`.execute(
+			ctx.db
+		);
+		expect(december()).toBeUndefined();
+		expect(session()).toBeUndefined();
+		// auth_failure's foreign keys act on nothing, but a trigger on it that writes a stamp would.
+		const again = await kept((ctx) =>
+			sql`CREATE TRIGGER failure_raises_town AFTER INSERT ON auth_failure BEGIN UPDATE "town_stamp" SET stamp = stamp + 1; END`.execute(
+				ctx.db
+			)
+		);
+		expect(again.december()).toBeDefined();
+		await again.ctx.db.insertInto('auth_failure').values({ account_key: 'x', ip: 'y', at: 'z' }).execute();
+		expect(again.session()).toBeDefined();
+		expect(again.december()).toBeUndefined();
 	});
 });

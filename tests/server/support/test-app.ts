@@ -61,7 +61,7 @@ export async function testApp(options: { now?: string; appDir?: string; env?: Re
 	// As at shutdown: what runs after an answer (stored links, e-mails) ends before the database closes.
 	cleanups.push(() => mail.drain());
 	const app = createApp({ db, writes, config, mailer, mail, clock });
-	return { app, db, config, clock, dataDir, mail };
+	return { app, db, writes, config, clock, dataDir, mail };
 }
 
 export type TestCtx = Awaited<ReturnType<typeof testApp>>;
