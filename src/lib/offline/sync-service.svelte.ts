@@ -21,6 +21,8 @@ class SyncService {
 	#engine: SyncEngine | null = null;
 	#users = 0;
 	#listeners: (() => void) | null = null;
+	/** Nothing is sent before the server has said whose session this is (see `after`). */
+	#settled: Promise<unknown> = Promise.resolve();
 
 	/** Starts (or joins) the engine and brings everything up to date now; returns the stop. */
 	start(): () => void {
@@ -35,7 +37,15 @@ class SyncService {
 	}
 
 	sync(): Promise<void> {
-		return this.#engine?.sync() ?? Promise.resolve();
+		return this.#settled.then(() => this.#engine?.sync());
+	}
+
+	/**
+	 * Rounds wait for `settled` (the session's answer): a page drawn from the device before it
+	 * came may start the engine, but sends nothing under a session the device has not adopted.
+	 */
+	after(settled: Promise<unknown>): void {
+		this.#settled = settled.catch(() => undefined);
 	}
 
 	#open() {
