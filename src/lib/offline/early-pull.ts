@@ -1,19 +1,19 @@
+import { askEarly, dropEarly, takeEarly, type EarlyAnswer } from '../api/early-answers.ts';
 import { readAddress } from '../components/agenda/agenda-address.ts';
 import { parisDate } from '../domain/agenda/paris-time.ts';
 import { SYNC_SCHEMA_VERSION } from '../domain/sync/schema-version.ts';
 import { monthWindow } from './agenda-window.ts';
 
-/** Older than this, an early answer may predate a change made elsewhere: asked again instead. */
-const FRESH_MS = 20_000;
-
-type EarlyPull = { from: string; to: string; sentAt: number; response: Promise<Response> };
-let early: EarlyPull | null = null;
+const KEY = 'agenda-pull:';
 
 /** The address of the agenda's pull, as the typed client (src/lib/api/client.ts) builds it. */
 export function pullUrl(from: string, to: string): string {
 	const query = new URLSearchParams({ from, to, schemaVersion: String(SYNC_SCHEMA_VERSION) });
 	return `/api/sync/pull?${query}`;
 }
+
+/** The agenda's own address (its view and day in the query): what the app's start looks for. */
+export const isAgendaPath = (pathname: string) => /^\/agenda\/?$/.test(pathname);
 
 /**
  * A deep link to the agenda asks for its days as the app starts, beside the session and the page's
@@ -22,32 +22,20 @@ export function pullUrl(from: string, to: string): string {
  * device this is).
  */
 export function startEarlyPull(address: URL, now: Date = new Date()): void {
-	if (!/^\/agenda\/?$/.test(address.pathname)) return;
+	if (!isAgendaPath(address.pathname)) return;
 	const { from, to } = monthWindow(readAddress(address.searchParams).day ?? parisDate(now));
-	const response = fetch(pullUrl(from, to), {
-		headers: { Accept: 'application/json' },
-		credentials: 'same-origin'
-	});
-	// Never taken (signed out, another window): the failure is nobody's to report.
-	response.catch(() => undefined);
-	early = { from, to, sentAt: Date.now(), response };
+	dropEarly(KEY);
+	askEarly(`${KEY}${from}/${to}`, pullUrl(from, to));
 }
 
-/** The early answer for these days, once: null when none, other days, or too old to trust. */
-export function takeEarlyPull(
-	from: string,
-	to: string
-): { sentAt: number; response: Promise<Response> } | null {
-	const taken = early;
-	early = null;
-	if (!taken || taken.from !== from || taken.to !== to || Date.now() - taken.sentAt > FRESH_MS) return null;
-	return taken;
+/** The early answer for these days, once (any other is dropped: the engine asked for other days). */
+export function takeEarlyPull(from: string, to: string): EarlyAnswer | null {
+	const early = takeEarly(`${KEY}${from}/${to}`);
+	dropEarly(KEY);
+	return early;
 }
 
-/**
- * A push (the answer predates the change it sent) or a sign-in or sign-out (it was another session's)
- * makes the early answer wrong to keep.
- */
+/** A push: the early answer predates the change it sent. */
 export function dropEarlyPull(): void {
-	early = null;
+	dropEarly(KEY);
 }
