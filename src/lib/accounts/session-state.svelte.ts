@@ -1,4 +1,5 @@
 import { answer, api, onSessionEnded } from '../api/client.ts';
+import { takeEarly } from '../api/early-answers.ts';
 import type { AccountSummary } from '../domain/accounts/account-summary.ts';
 import { profileState } from './profile-state.svelte.ts';
 import { SessionChannel } from './session-channel.ts';
@@ -60,7 +61,9 @@ class SessionState {
 		try {
 			// A sign-out made offline goes first: the session it ended must not come back.
 			if (!(await this.#sendSignOut())) return;
-			const session = await answer(api.auth.session.$get());
+			// Asked as the app started (hooks.client.ts) when no sign-out was waiting to be sent.
+			const early = takeEarly('session')?.response as ReturnType<typeof api.auth.session.$get> | undefined;
+			const session = await answer(early ?? api.auth.session.$get());
 			this.demo = session.demo;
 			await this.#adopt(session.account);
 		} catch {

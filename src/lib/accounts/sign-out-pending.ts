@@ -1,25 +1,7 @@
 import { answer, api } from '../api/client.ts';
+import { dropEarly } from '../api/early-answers.ts';
 
-const KEY = 'portail.deconnexion-en-attente';
-
-function storage(): Storage | null {
-	return typeof localStorage === 'undefined' ? null : localStorage;
-}
-
-/**
- * A "Déconnexion" made while the server could not be reached: the device is already wiped, and the
- * server must still be told, before anything else, as soon as it answers (the session cookie is
- * HttpOnly: only the server can end it). Kept in localStorage so a reload, another tab or the next
- * visit send it too.
- */
-export function signOutPending(): boolean {
-	return storage()?.getItem(KEY) === '1';
-}
-
-export function setSignOutPending(pending: boolean): void {
-	if (pending) storage()?.setItem(KEY, '1');
-	else storage()?.removeItem(KEY);
-}
+export { setSignOutPending, signOutPending } from './sign-out-flag.ts';
 
 /**
  * Ends the session on the server; true once the server has answered that it is done. The request
@@ -27,6 +9,8 @@ export function setSignOutPending(pending: boolean): void {
  * within a few seconds counts as offline: the person is not kept waiting.
  */
 export async function tellServerSignedOut(): Promise<boolean> {
+	// The session asked for as the app started may be the one this ends.
+	dropEarly();
 	try {
 		await answer(
 			api.auth.logout.$post(undefined, { init: { keepalive: true, signal: AbortSignal.timeout(8000) } })

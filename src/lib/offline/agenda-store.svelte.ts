@@ -18,12 +18,14 @@ export { monthWindow };
  * Every change is written to the outbox first, then sent when the network allows.
  */
 class AgendaStore {
-	snapshot = $state<AgendaSnapshot | null>(null);
+	// Raw: each is replaced whole by its liveQuery, never changed in place; a deep proxy would make
+	// every read of the agenda's view (thousands per grid, agenda-view.ts) a tracked property read.
+	snapshot = $state.raw<AgendaSnapshot | null>(null);
 	fetchedAt = $state<string | null>(null);
 	/** The server's clock minus the device's when the snapshot came (0 until one did). */
 	serverOffsetMs = $state(0);
-	outbox = $state<(OutboxItem & { kind: AgendaKind })[]>([]);
-	outcomes = $state<(Outcome & { kind: AgendaKind })[]>([]);
+	outbox = $state.raw<(OutboxItem & { kind: AgendaKind })[]>([]);
+	outcomes = $state.raw<(Outcome & { kind: AgendaKind })[]>([]);
 	/** The one engine's status (sync-service.svelte.ts), as the agenda's sync bar shows it. */
 	get status(): SyncStatus {
 		return syncService.status;

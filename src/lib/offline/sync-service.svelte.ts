@@ -5,6 +5,9 @@ import { portailDatabase } from './database.ts';
 import { SyncEngine, type SyncStatus } from './sync-engine.ts';
 import { syncResources } from './sync-resources.ts';
 
+/** A round begun this recently is still running or has just ended: a page opening joins it. */
+const JOIN_MS = 5_000;
+
 /**
  * The one sync engine of the signed-in app (DESIGN §4), whatever page is open: the agenda, Mes
  * demandes, a form. Started by the citizen's layout (and by any page that needs it: the starts
@@ -21,11 +24,20 @@ class SyncService {
 	#engine: SyncEngine | null = null;
 	#users = 0;
 	#listeners: (() => void) | null = null;
+	/** Nothing is sent before the server has said whose session this is (see `after`). */
+	#settled: Promise<unknown> = Promise.resolve();
+	/** A round asked for and not begun yet: every call until then is that round. */
+	#queued: Promise<void> | null = null;
+	#roundAt = -Infinity;
 
-	/** Starts (or joins) the engine and brings everything up to date now; returns the stop. */
+	/**
+	 * Starts (or joins) the engine and brings everything up to date now; returns the stop. The
+	 * layout and the page it shows start together: one round serves both (a second one, pulling all
+	 * again, would compete with the first screen for a slow network).
+	 */
 	start(): () => void {
 		if (this.#users++ === 0) this.#open();
-		void this.sync();
+		if (!this.#queued && performance.now() - this.#roundAt > JOIN_MS) void this.sync();
 		let stopped = false;
 		return () => {
 			if (stopped) return;
@@ -35,7 +47,21 @@ class SyncService {
 	}
 
 	sync(): Promise<void> {
-		return this.#engine?.sync() ?? Promise.resolve();
+		this.#queued ??= this.#settled.then(() => {
+			this.#queued = null;
+			if (!this.#engine) return;
+			this.#roundAt = performance.now();
+			return this.#engine.sync();
+		});
+		return this.#queued;
+	}
+
+	/**
+	 * Rounds wait for `settled` (the session's answer): a page drawn from the device before it
+	 * came may start the engine, but sends nothing under a session the device has not adopted.
+	 */
+	after(settled: Promise<unknown>): void {
+		this.#settled = settled.catch(() => undefined);
 	}
 
 	#open() {
@@ -73,6 +99,7 @@ class SyncService {
 		this.#listeners?.();
 		this.#listeners = null;
 		this.#engine?.stop();
+		this.#roundAt = -Infinity;
 	}
 }
 

@@ -9,7 +9,7 @@ import { MAX_PUSH_MUTATIONS } from './push-budget.ts';
  * server keeps accepting the old one while clients may still send it; SYNC_SCHEMA_VERSION rises
  * when an old client can no longer be served, and such a client is told to reload.
  */
-export const SYNC_SCHEMA_VERSION = 1;
+export { SYNC_SCHEMA_VERSION } from './schema-version.ts';
 
 export { bulkPayloadSchema, TOO_HEAVY, type BulkPayload } from '../agenda/mutations.ts';
 
