@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './support/fixtures.ts';
-import { agentSignsIn, checkBesideViewer } from './support/backoffice.ts';
+import { agentSignsIn, checkBesideViewer, pressBesideViewer } from './support/backoffice.ts';
 import { lunch, MONDAY_9AM } from './support/agenda-page.ts';
 import { currentStep, fillNewChild, outboxSent, signInTo, startDemande } from './support/requests-page.ts';
 
@@ -111,11 +111,11 @@ test('a fiche enfant from the parent to the agent and back: justificatifs decide
 	).toBeVisible();
 	await checkBesideViewer(agent.getByLabel('Invalide'));
 	await agent.getByLabel('Motif du refus (lu par la famille)').fill('Attestation de plus de 3 mois.');
-	await agent.getByRole('button', { name: 'Enregistrer la décision' }).click();
+	await pressBesideViewer(agent.getByRole('button', { name: 'Enregistrer la décision' }));
 	await expect(agent.getByRole('status').filter({ hasText: 'refusé' })).toBeFocused();
 	await expect(agent.getByRole('heading', { level: 2, name: /^Justificatif de domicile/ })).toBeVisible();
 	await checkBesideViewer(agent.getByLabel('Valide', { exact: true }));
-	await agent.getByRole('button', { name: 'Enregistrer la décision' }).click();
+	await pressBesideViewer(agent.getByRole('button', { name: 'Enregistrer la décision' }));
 	await expect(agent.getByRole('status').filter({ hasText: 'validé' })).toBeFocused();
 	await expect(agent.getByText('Aucun justificatif à valider.')).toBeVisible();
 

@@ -1,5 +1,5 @@
 import { expect, expectNoAxeViolations, test } from './support/fixtures.ts';
-import { agentSignsIn, checkBesideViewer } from './support/backoffice.ts';
+import { agentSignsIn, checkBesideViewer, pressBesideViewer } from './support/backoffice.ts';
 import { signInTo } from './support/requests-page.ts';
 
 test.use({ demo: true });
@@ -47,7 +47,7 @@ test('an agent sees a justificatif beside its decision, refuses it with a reason
 
 	// Invalide without a reason: said beside the field, nothing decided.
 	await checkBesideViewer(agent.getByLabel('Invalide'));
-	await agent.getByRole('button', { name: 'Enregistrer la décision' }).click();
+	await pressBesideViewer(agent.getByRole('button', { name: 'Enregistrer la décision' }));
 	await expect(agent.getByText('Indiquez le motif du refus : la famille le lira.')).toBeVisible();
 	await expect(agent.getByLabel('Motif du refus (lu par la famille)')).toBeFocused();
 	await agent.getByLabel('Motif du refus (lu par la famille)').fill('Attestation de plus de 3 mois.');

@@ -46,3 +46,14 @@ export async function checkBesideViewer(choice: Locator): Promise<void> {
 		await expect(choice).toBeChecked({ timeout: 500 });
 	}).toPass();
 }
+
+/**
+ * Presses a button beside the PDF viewer: a pointer click there can be taken by the viewer while it
+ * loads (the race checkBesideViewer meets), and nothing is sent; its keyboard focus can be taken the
+ * same way. The button's own click() is what a user's press does, with no hit test to lose. The page
+ * ignores a second press while the first is answered.
+ */
+export async function pressBesideViewer(button: Locator): Promise<void> {
+	await expect(button).toBeEnabled();
+	await button.evaluate((element) => (element as HTMLButtonElement).click());
+}
