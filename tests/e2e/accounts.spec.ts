@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { birthYearFor } from '../../server/demo/school-age.ts';
+import { hold } from './support/held-calls.ts';
 import { linkIn } from './support/smtp.ts';
 import { expect, expectNoAxeViolations, test } from './support/fixtures.ts';
 
@@ -415,6 +416,34 @@ test.describe('mon profil', () => {
 		await expect(page.getByRole('region', { name: 'Mes informations de contact' })).toContainText(
 			'03.21.00.00.00'
 		);
+	});
+
+	test.describe('the session slower than the profile', () => {
+		test.use({ serviceWorkers: 'block' });
+
+		test('reloaded while the session has not answered yet, the profile shown stays', async ({ page }) => {
+			await page.goto('/connexion?retour=%2Fprofil');
+			await signIn(page, 'pascal.dupin', 'Hesdigneul62');
+			await expect(page.getByRole('region', { name: 'Mes adresses' })).toContainText(
+				'Rue des Buissons Fleuris'
+			);
+
+			// A loaded server: the profile answers first, the session after it.
+			const session = await hold(page, '/api/auth/session');
+			await page.reload();
+			await expect(page.getByRole('region', { name: 'Mes adresses' })).toContainText(
+				'Rue des Buissons Fleuris'
+			);
+			expect(session.count()).toBeGreaterThan(0);
+			const answered = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/auth/session');
+			await session.release();
+			await answered;
+			// The session names the same account: nothing to forget, the page goes on showing it.
+			await expect(page.getByText('Votre identifiant de connexion')).toBeVisible();
+			await expect(page.getByRole('region', { name: 'Mes adresses' })).toContainText(
+				'Rue des Buissons Fleuris'
+			);
+		});
 	});
 
 	test('at ten addresses, no form is offered for an eleventh: the page says why', async ({

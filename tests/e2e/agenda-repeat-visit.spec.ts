@@ -1,25 +1,8 @@
-import type { Page, Route } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
 import { MONDAY_9AM, dayButton, lunch, openAgenda } from './support/agenda-page.ts';
+import { hold } from './support/held-calls.ts';
 
 test.use({ demo: true, serverNow: MONDAY_9AM, serviceWorkers: 'block' });
-
-/** Holds every call of `path` until `release()`: the server is slow to answer, not gone. */
-async function hold(page: Page, path: string) {
-	const held: Route[] = [];
-	let open = false;
-	await page.route(
-		(url) => url.pathname === path,
-		(route) => (open ? route.continue() : void held.push(route))
-	);
-	return {
-		count: () => held.length,
-		release: async () => {
-			open = true;
-			for (const route of held.splice(0)) await route.continue();
-		}
-	};
-}
 
 test('a repeat visit draws the agenda from the device before the server answers', async ({ page }) => {
 	await openAgenda(page);

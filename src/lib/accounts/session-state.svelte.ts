@@ -113,8 +113,11 @@ class SessionState {
 	async #adopt(account: AccountSummary | null): Promise<void> {
 		const { db, adoptAccount, forgetSession } = await device();
 		if (account) {
-			const wiped = await adoptAccount(db, account);
-			if (wiped || account.identifiant !== this.account?.identifiant) profileState.clear();
+			await adoptAccount(db, account);
+			// Only another account's profile goes: a page may have loaded this one's before the
+			// session answered (the citizen's pages open with the device's account meanwhile).
+			const shown = profileState.profile?.identifiant;
+			if (shown !== undefined && shown !== account.identifiant) profileState.clear();
 		} else {
 			await forgetSession(db);
 		}
