@@ -10,7 +10,7 @@ export type { AppDeps } from './deps.ts';
 
 /** The whole HTTP surface: the JSON API under /api and the built SPA for everything else. */
 export function createApp(deps: AppDeps) {
-	const shell = renderShell(deps.config.appDir, deps.config.townName);
+	const shell = renderShell(deps.config.appDir, deps.config.townName, deps.config.demo);
 	const base = new Hono().use(
 		securityHeaders({
 			scriptHashes: shell?.scriptHashes ?? [],

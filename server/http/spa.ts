@@ -8,6 +8,7 @@ import { compress } from 'hono/compress';
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'no-cache';
 const TOWN_PLACEHOLDER = /%portail\.town%/g;
+const DEMO_PLACEHOLDER = /%portail\.demo%/g;
 
 function escapeHtml(text: string): string {
 	return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
@@ -34,16 +35,20 @@ export function styleAttributeHashes(appDir: string): string[] {
 
 /**
  * The built fallback page with the town's name written in (header and title at first paint, also
- * in the service worker's offline copy), the CSP hashes of its inline boot script, and those of the
+ * in the service worker's offline copy) and whether this is the demonstration portal (its sign-in
+ * page shows the demo accounts at first paint, not when the session answers), the CSP hashes of its inline boot script, and those of the
  * style attributes of the built code.
  */
 export function renderShell(
 	appDir: string,
-	townName: string
+	townName: string,
+	demo = false
 ): { html: string; scriptHashes: string[]; styleAttributeHashes: string[] } | null {
 	const file = join(appDir, 'index.html');
 	if (!existsSync(file)) return null;
-	const html = readFileSync(file, 'utf8').replace(TOWN_PLACEHOLDER, escapeHtml(townName));
+	const html = readFileSync(file, 'utf8')
+		.replace(TOWN_PLACEHOLDER, escapeHtml(townName))
+		.replace(DEMO_PLACEHOLDER, demo ? 'true' : 'false');
 	const scriptHashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) =>
 		sha256(m[1] ?? '')
 	);

@@ -1,6 +1,7 @@
 import { answer, api, onSessionEnded } from '../api/client.ts';
 import { takeEarly } from '../api/early-answers.ts';
 import type { AccountSummary } from '../domain/accounts/account-summary.ts';
+import { demoFromPage } from '../site/town.ts';
 import { profileState } from './profile-state.svelte.ts';
 import { SessionChannel } from './session-channel.ts';
 import { setSignOutPending, signOutPending, tellServerSignedOut } from './sign-out-pending.ts';
@@ -32,7 +33,8 @@ async function device() {
  */
 class SessionState {
 	account = $state<AccountSummary | null>(null);
-	demo = $state(false);
+	/** Known from the page the server wrote (first paint), then from the session's answer. */
+	demo = $state(typeof document !== 'undefined' && demoFromPage());
 	loaded = $state(false);
 	ended = $state(false);
 	/** Signed out while the server could not be reached: it is told as soon as it answers. */

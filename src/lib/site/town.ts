@@ -7,3 +7,8 @@ export function townNameFromPage(doc: Document = document): string | null {
 	const value = doc.querySelector('meta[name="town-name"]')?.getAttribute('content') ?? '';
 	return value && !value.includes('%') ? value : null;
 }
+
+/** Whether the server said this is the demonstration portal (DEMO), in the page it serves. */
+export function demoFromPage(doc: Document = document): boolean {
+	return doc.querySelector('meta[name="portail-demo"]')?.getAttribute('content') === 'true';
+}
