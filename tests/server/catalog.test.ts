@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { catalogSchema, type Catalog } from '../../src/lib/domain/catalog/catalog.ts';
+import { parseCatalog, type Catalog } from '../../src/lib/domain/catalog/catalog.ts';
 import { testApp } from './support/test-app.ts';
 
 async function getCatalog(app: Awaited<ReturnType<typeof testApp>>['app']): Promise<Catalog> {
 	const res = await app.request('/api/catalog');
 	expect(res.status).toBe(200);
-	return catalogSchema.parse(await res.json());
+	return parseCatalog(await res.json());
 }
 
 describe('GET /api/catalog', () => {

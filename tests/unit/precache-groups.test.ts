@@ -23,7 +23,15 @@ const graph: BuiltChunk[] = [
 		dynamicImports: ['home.js', 'signup.js', 'agenda.js', 'queue.js', 'activation.js']
 	}),
 	chunk('runtime.js', ['/app/node_modules/svelte/src/index.js']),
-	chunk('home.js', [`${R}/+page.svelte`], { imports: ['runtime.js'], assets: ['home.css'] }),
+	chunk('home.js', [`${R}/+page.svelte`], {
+		imports: ['runtime.js', 'device.js'],
+		dynamicImports: ['owner.js'],
+		assets: ['home.css']
+	}),
+	// Shared, loaded later by a public page, and loading the families' database: that stays theirs.
+	chunk('owner.js', ['/app/src/lib/accounts/device-owner.ts'], { imports: ['dexie.js'] }),
+	// Lives with the families' offline code, but a public page imports it.
+	chunk('device.js', ['/app/src/lib/offline/database-name.ts']),
 	chunk('signup.js', [`${R}/creer-mon-compte/formulaire/+page.svelte`], {
 		imports: ['runtime.js', 'zod.js'],
 		dynamicImports: ['altcha.js']
@@ -68,7 +76,7 @@ describe('precache groups', () => {
 
 	it('a file the public pages need too is downloaded at install, whoever else needs it', () => {
 		const groups = precacheGroups(graph);
-		for (const shared of ['runtime.js', 'zod.js', 'home.css', 'entry.js', 'signup.js'])
+		for (const shared of ['runtime.js', 'zod.js', 'home.css', 'entry.js', 'signup.js', 'device.js'])
 			expect([...groups.famille, ...groups.agent, ...groups.reseau]).not.toContain(shared);
 	});
 

@@ -1,6 +1,7 @@
 import { answer, api, onSessionEnded } from '../api/client.ts';
 import { takeEarly } from '../api/early-answers.ts';
 import type { AccountSummary } from '../domain/accounts/account-summary.ts';
+import { databaseMayExist } from '../offline/database-name.ts';
 import { demoFromPage } from '../site/town.ts';
 import { profileState } from './profile-state.svelte.ts';
 import { SessionChannel } from './session-channel.ts';
@@ -69,9 +70,11 @@ class SessionState {
 			this.demo = session.demo;
 			await this.#adopt(session.account);
 		} catch {
-			this.account = await device()
-				.then(({ db, signedInOwner }) => signedInOwner(db))
-				.catch(() => null);
+			this.account = (await databaseMayExist())
+				? await device()
+						.then(({ db, signedInOwner }) => signedInOwner(db))
+						.catch(() => null)
+				: null;
 		} finally {
 			this.loaded = true;
 		}
@@ -113,14 +116,16 @@ class SessionState {
 
 	/** The server named who is signed in (or nobody): the device follows, wiping another's data. */
 	async #adopt(account: AccountSummary | null): Promise<void> {
-		const { db, adoptAccount, forgetSession } = await device();
 		if (account) {
+			const { db, adoptAccount } = await device();
 			await adoptAccount(db, account);
 			// Only another account's profile goes: a page may have loaded this one's before the
 			// session answered (the citizen's pages open with the device's account meanwhile).
 			const shown = profileState.profile?.identifiant;
 			if (shown !== undefined && shown !== account.identifiant) profileState.clear();
-		} else {
+		} else if (await databaseMayExist()) {
+			// Nobody signed in: the device's owner, if any, is marked signed out (see forgetSession).
+			const { db, forgetSession } = await device();
 			await forgetSession(db);
 		}
 		this.account = account;

@@ -1,4 +1,4 @@
-import { catalogSchema } from '../domain/catalog/catalog.ts';
+import { parseCatalog } from '../domain/catalog/catalog.ts';
 import type { CachedCatalog } from './database.ts';
 import { readCachedCatalog, saveCatalog, type CatalogShelf } from './catalog-shelf.ts';
 
@@ -18,7 +18,7 @@ export async function refreshCatalog(
 	now: () => Date = () => new Date()
 ): Promise<RefreshResult> {
 	try {
-		const catalog = catalogSchema.parse(await fetchCatalog());
+		const catalog = parseCatalog(await fetchCatalog());
 		return { source: 'server', entry: saveCatalog(shelf, catalog, now()) };
 	} catch (error) {
 		return { source: 'cache', entry: readCachedCatalog(shelf), error };

@@ -5,8 +5,8 @@ import { browserShelf, readCachedCatalog } from './catalog-shelf.ts';
 /**
  * The catalogue and news as the pages see them: the offline copy at once, then the server's answer
  * when it comes. `offlineSince` is set when the server could not be reached and a copy is shown.
- * The answer's validation (zod) loads beside the request: the public pages' first load carries
- * no zod, and neither waits for the other.
+ * The answer's check and the offline copy's writing load beside the request, and neither waits
+ * for the other.
  */
 class CatalogStore {
 	catalog = $state<Catalog | null>(readCachedCatalog(browserShelf())?.catalog ?? null);

@@ -1,4 +1,5 @@
 import { Dexie, type EntityTable } from 'dexie';
+import { DATABASE_NAME } from './database-name.ts';
 import type { AccountSummary } from '../domain/accounts/account-summary.ts';
 import type { AgendaSnapshot } from '../domain/agenda/snapshot.ts';
 import type { Catalog } from '../domain/catalog/catalog.ts';
@@ -110,7 +111,7 @@ export class PortailDatabase extends Dexie {
 	blobs!: EntityTable<StoredBlob, 'id'>;
 	replyDrafts!: EntityTable<StoredReplyDraft, 'threadId'>;
 
-	constructor(name = 'portail-citoyen') {
+	constructor(name = DATABASE_NAME) {
 		super(name);
 		this.version(1).stores({ cache: 'key' });
 		this.version(2).stores({ account: 'key' });

@@ -65,7 +65,7 @@ export function precacheGroups(chunks: BuiltChunk[]): PrecacheGroups {
 			if (audiences.includes('reseau')) return audience === 'reseau';
 			return audiences.includes(audience);
 		});
-	/** Every file `roots` load, at once or later, without entering the network-only code. */
+	/** Every file `roots` load, at once or later, without entering the chunks of `stopAt`. */
 	const reach = (roots: BuiltChunk[], stopAt: Set<string>): Set<string> => {
 		const seen = new Set<string>();
 		const visit = (file: string) => {
@@ -74,6 +74,21 @@ export function precacheGroups(chunks: BuiltChunk[]): PrecacheGroups {
 			const chunk = byFile.get(file);
 			if (!chunk) return;
 			for (const next of [...chunk.imports, ...chunk.dynamicImports, ...chunk.assets]) visit(next);
+		};
+		for (const root of roots) visit(root.file);
+		return seen;
+	};
+	/**
+	 * What `roots` import statically, whoever it seems to be for: they do not run without it (a
+	 * module of src/lib/offline that the root layout imports is every page's).
+	 */
+	const atOnce = (roots: BuiltChunk[]): Set<string> => {
+		const seen = new Set<string>();
+		const visit = (file: string) => {
+			if (seen.has(file)) return;
+			seen.add(file);
+			const chunk = byFile.get(file);
+			if (chunk) for (const next of [...chunk.imports, ...chunk.assets]) visit(next);
 		};
 		for (const root of roots) visit(root.file);
 		return seen;
@@ -88,9 +103,12 @@ export function precacheGroups(chunks: BuiltChunk[]): PrecacheGroups {
 	// The app's entry names every page's code (the router loads it on demand): the public pages
 	// reach the others' only through their roots, where the walk stops.
 	const reached = {
-		public: reach(roots.public, new Set(files([...roots.reseau, ...roots.famille, ...roots.agent]))),
-		famille: reach(roots.famille, new Set(files(roots.reseau))),
-		agent: reach(roots.agent, new Set(files(roots.reseau)))
+		public: new Set([
+			...reach(roots.public, new Set(files([...roots.reseau, ...roots.famille, ...roots.agent]))),
+			...atOnce(roots.public)
+		]),
+		famille: new Set([...reach(roots.famille, new Set(files(roots.reseau))), ...atOnce(roots.famille)]),
+		agent: new Set([...reach(roots.agent, new Set(files(roots.reseau))), ...atOnce(roots.agent)])
 	};
 	const everyoneElse = new Set([...reached.public, ...reached.famille, ...reached.agent]);
 	const only = (audience: 'famille' | 'agent') =>

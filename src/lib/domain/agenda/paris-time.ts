@@ -2,7 +2,16 @@
  * Europe/Paris wall-clock time ↔ UTC instants, with daylight saving, using only Intl (no library):
  * deadlines are "the day before at 18:00 in Paris", whatever the device's or server's time zone.
  */
-const parts = new Intl.DateTimeFormat('en-GB', {
+/**
+ * Made at first use, not when the module loads: building a formatter (ICU's time-zone data) is a
+ * few milliseconds of a phone's main thread, and most pages that import this never format a time.
+ */
+function lazyFormat(locale: string, options: Intl.DateTimeFormatOptions): () => Intl.DateTimeFormat {
+	let format: Intl.DateTimeFormat | undefined;
+	return () => (format ??= new Intl.DateTimeFormat(locale, options));
+}
+
+const parts = lazyFormat('en-GB', {
 	timeZone: 'Europe/Paris',
 	year: 'numeric',
 	month: '2-digit',
@@ -15,7 +24,11 @@ const parts = new Intl.DateTimeFormat('en-GB', {
 
 /** The Paris calendar day and time of an instant. */
 function parisParts(instant: Date): { date: string; hour: number; minute: number } {
-	const p = Object.fromEntries(parts.formatToParts(instant).map((x) => [x.type, x.value]));
+	const p = Object.fromEntries(
+		parts()
+			.formatToParts(instant)
+			.map((x) => [x.type, x.value])
+	);
 	return { date: `${p.year}-${p.month}-${p.day}`, hour: Number(p.hour), minute: Number(p.minute) };
 }
 
@@ -56,7 +69,7 @@ export function parisWallTime(date: string, hour: number): Date {
 	return new Date(time);
 }
 
-const display = new Intl.DateTimeFormat('fr-FR', {
+const display = lazyFormat('fr-FR', {
 	dateStyle: 'short',
 	timeStyle: 'short',
 	timeZone: 'Europe/Paris'
@@ -64,10 +77,10 @@ const display = new Intl.DateTimeFormat('fr-FR', {
 
 /** "02/12/2026 à 10:00", Paris time: how every deadline and action time is written. */
 export function formatParisDateTime(instant: Date): string {
-	return display.format(instant).replace(' ', ' à ');
+	return display().format(instant).replace(' ', ' à ');
 }
 
-const displaySeconds = new Intl.DateTimeFormat('fr-FR', {
+const displaySeconds = lazyFormat('fr-FR', {
 	dateStyle: 'short',
 	timeStyle: 'medium',
 	timeZone: 'Europe/Paris'
@@ -75,5 +88,5 @@ const displaySeconds = new Intl.DateTimeFormat('fr-FR', {
 
 /** "02/12/2026 à 10:00:12": two versions of a draft saved the same minute are told apart. */
 export function formatParisDateTimeSeconds(instant: Date): string {
-	return displaySeconds.format(instant).replace(' ', ' à ');
+	return displaySeconds().format(instant).replace(' ', ' à ');
 }
