@@ -64,3 +64,35 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
 		child.send(options);
 	});
 }
+
+/**
+ * Runs `measure` while `step` runs `perSecond` times a second (one at a time, paced from each
+ * start), and says how many steps were done meanwhile. A failed step fails the measure: a figure
+ * taken without its background work would mean nothing.
+ */
+export async function whilePaced<T>(
+	perSecond: number,
+	step: (n: number) => Promise<void>,
+	measure: () => Promise<T>
+): Promise<{ result: T; steps: number }> {
+	let steps = 0;
+	let running = true;
+	const background = (async () => {
+		for (let n = 1; running; n++) {
+			const next = performance.now() + 1000 / perSecond;
+			await step(n);
+			steps++;
+			await new Promise((resolve) => setTimeout(resolve, Math.max(0, next - performance.now())));
+		}
+	})();
+	let failed: unknown;
+	const stopped = background.catch((error: unknown) => (failed = error));
+	try {
+		const result = await measure();
+		if (failed) throw failed;
+		return { result, steps };
+	} finally {
+		running = false;
+		await stopped;
+	}
+}

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { addDays } from '../../src/lib/domain/agenda/dates.ts';
 import type { PushResponse } from '../../src/lib/domain/sync/protocol.ts';
 import { createFamily, postPush, sessionCookie } from './families.ts';
-import { combine, runLoad, type LoadOptions, type LoadResult } from './load.ts';
+import { combine, runLoad, whilePaced, type LoadOptions, type LoadResult } from './load.ts';
 
 export const CONNECTIONS = 50;
 /** Three turns of 4 s each for the hello-world and the agenda. */
@@ -140,29 +140,16 @@ async function whileBooking<T>(
 ): Promise<T & { writes: number }> {
 	const family = await createFamily(deps, 'SOIREE', 1, passwordHash, ['restauration-scolaire']);
 	const payload = { personId: family.childIds[0], activityCode: 'restauration-midi', date: '2026-12-03' };
-	let writes = 0;
-	let running = true;
-	const writer = (async () => {
-		for (let booked = false; running; booked = !booked) {
-			const next = performance.now() + 1000 / WRITES_PER_SECOND;
-			const kind = booked ? 'reservation.cancel.v1' : 'reservation.create.v1';
+	const { result, steps } = await whilePaced(
+		WRITES_PER_SECOND,
+		async (n) => {
+			const kind = n % 2 === 1 ? 'reservation.create.v1' : 'reservation.cancel.v1';
 			const mutation = { id: randomUUID(), kind, createdAt: deps.clock.now().toISOString(), payload };
 			const answer = (await postPush(appUrl, family.cookie, [mutation])) as PushResponse;
 			if (answer.results[0]?.status !== 'applied')
 				throw new Error(`écriture refusée : ${JSON.stringify(answer)}`);
-			writes++;
-			await new Promise((resolve) => setTimeout(resolve, Math.max(0, next - performance.now())));
-		}
-	})();
-	// A refused write stops the measure at once (a read figure without its writes means nothing).
-	let failed: unknown;
-	const stopped = writer.catch((error: unknown) => (failed = error));
-	try {
-		const result = await measure();
-		if (failed) throw failed;
-		return { ...result, writes };
-	} finally {
-		running = false;
-		await stopped;
-	}
+		},
+		measure
+	);
+	return { ...result, writes: steps };
 }

@@ -5,10 +5,10 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { freePort } from '../../tests/e2e/support/portal-server.ts';
 import { int, ms, printTable, type Line } from './report.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -41,19 +41,6 @@ export type StartFigures = {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 const sleep = (duration: number) => new Promise((r) => setTimeout(r, duration));
-
-function freePort(): Promise<number> {
-	return new Promise((done, fail) => {
-		const server = createServer();
-		server.on('error', fail);
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			server.close(() =>
-				typeof address === 'object' && address ? done(address.port) : fail(new Error('pas de port'))
-			);
-		});
-	});
-}
 
 /** The status of GET `path`, 0 when the server does not answer (yet). */
 function status(port: number, path: string): Promise<number> {

@@ -4,7 +4,7 @@ import type { CurrentAccount } from '../../server/http/app-env.ts';
 import { PULL_CACHE_LIMITS, pullAnswers } from '../../server/read-cache/pull-answers.ts';
 import { pullAgenda } from '../../server/sync/pull-service.ts';
 import { monthWindow } from '../../src/lib/offline/agenda-window.ts';
-import { combine, runLoad, type LoadOptions, type LoadResult } from './load.ts';
+import { combine, runLoad, whilePaced, type LoadOptions, type LoadResult } from './load.ts';
 import { CONNECTIONS, MONTH_PULL, probe } from './reads.ts';
 import { NOW, PUBLIC_URL } from './town.ts';
 
@@ -86,11 +86,9 @@ export async function measureTownReads(deps: AppDeps, appUrl: string, helloUrl: 
  * an address of its own (X-Forwarded-For, as the town's proxy gives it) for an identifier of its own.
  */
 async function whileFailing<T>(appUrl: string, measure: () => Promise<T>): Promise<T & { failures: number }> {
-	let failures = 0;
-	let running = true;
-	const attacker = (async () => {
-		for (let n = 1; running; n++) {
-			const next = performance.now() + 1000 / FAILED_SIGN_INS_PER_SECOND;
+	const { result, steps } = await whilePaced(
+		FAILED_SIGN_INS_PER_SECOND,
+		async (n) => {
 			const res = await fetch(`${appUrl}/api/auth/login`, {
 				method: 'POST',
 				headers: {
@@ -102,20 +100,10 @@ async function whileFailing<T>(appUrl: string, measure: () => Promise<T>): Promi
 			});
 			await res.arrayBuffer();
 			if (res.status !== 401) throw new Error(`connexion manquée : ${res.status} au lieu de 401`);
-			failures++;
-			await new Promise((resolve) => setTimeout(resolve, Math.max(0, next - performance.now())));
-		}
-	})();
-	let failed: unknown;
-	const stopped = attacker.catch((error: unknown) => (failed = error));
-	try {
-		const result = await measure();
-		if (failed) throw failed;
-		return { ...result, failures };
-	} finally {
-		running = false;
-		await stopped;
-	}
+		},
+		measure
+	);
+	return { ...result, failures: steps };
 }
 
 export type TownMemory = {

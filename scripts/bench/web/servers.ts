@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { freePort, PortalServer } from '../../../tests/e2e/support/portal-server.ts';
+import { freePort, PortalServer, stopChild } from '../../../tests/e2e/support/portal-server.ts';
 import { BENCH_NOW } from './throttled-load.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../../..');
@@ -99,11 +99,7 @@ export class ShellServer implements Server {
 	async stop(): Promise<void> {
 		const child = this.#process;
 		this.#process = null;
-		if (!child || child.exitCode !== null) return;
-		await new Promise<void>((done) => {
-			child.once('exit', () => done());
-			child.kill('SIGTERM');
-		});
+		await stopChild(child);
 	}
 }
 

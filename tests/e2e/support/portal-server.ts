@@ -65,10 +65,15 @@ export class PortalServer {
 	async stop(): Promise<void> {
 		const child = this.#process;
 		this.#process = null;
-		if (!child || child.exitCode !== null) return;
-		await new Promise<void>((done) => {
-			child.once('exit', () => done());
-			child.kill('SIGTERM');
-		});
+		await stopChild(child);
 	}
+}
+
+/** Ends a server process with SIGTERM (the portal's clean stop) and waits until it has exited. */
+export async function stopChild(child: ChildProcess | null): Promise<void> {
+	if (!child || child.exitCode !== null) return;
+	await new Promise<void>((done) => {
+		child.once('exit', () => done());
+		child.kill('SIGTERM');
+	});
 }
