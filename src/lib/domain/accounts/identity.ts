@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { REQUIRED } from '../forms/field-errors.ts';
 import { boundedString, tooLong } from './bounded-text.ts';
+import { CIVILITES, isFrance } from './identity-choices.ts';
+
+export { CIVILITES, isFrance };
 
 // Raw lengths are bounded before trimming (see boundedString).
 const requiredText = (max = 80) => boundedString(max).trim().min(1, REQUIRED).max(max, tooLong(max));
@@ -10,8 +13,6 @@ const optionalText = (max = 80) =>
 		.max(max, tooLong(max))
 		.optional()
 		.transform((v) => (v ? v : undefined));
-
-export const CIVILITES = ['Monsieur', 'Madame'] as const;
 
 export const emailSchema = boundedString(254, 'Adresse trop longue.')
 	.trim()
@@ -121,7 +122,3 @@ export const identitySchema = (today: string) =>
 
 export type IdentityInput = z.input<ReturnType<typeof identitySchema>>;
 export type Identity = z.output<ReturnType<typeof identitySchema>>;
-
-export function isFrance(country: string): boolean {
-	return country.trim().toLowerCase() === 'france';
-}
