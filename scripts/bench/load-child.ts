@@ -8,7 +8,7 @@ async function run(options: LoadOptions): Promise<Measured> {
 	const share = Math.ceil(options.requests.length / options.connections);
 	const started = performance.now();
 	let lastAnswer = started;
-	const running = autocannon({
+	const cannon: autocannon.Options = {
 		url: options.url,
 		connections: options.connections,
 		duration: options.seconds,
@@ -23,10 +23,12 @@ async function run(options: LoadOptions): Promise<Measured> {
 			const mine = options.once ? rotated.slice(0, share) : rotated;
 			c.setRequests(mine.map((r) => ({ method: 'GET', path: r.path, headers: { ...r.headers } })));
 		}
+	};
+	const result = await new Promise<autocannon.Result>((resolve, reject) => {
+		const running = autocannon(cannon, (error, done) => (error ? reject(error) : resolve(done)));
+		// autocannon ends a run at its next one-second tick: a list sent once is timed to its last answer.
+		running.on('response', () => (lastAnswer = performance.now()));
 	});
-	// autocannon ends a run at its next one-second tick: a list sent once is timed to its last answer.
-	running.on('response', () => (lastAnswer = performance.now()));
-	const result = await running;
 	const seconds = ((options.once ? lastAnswer : performance.now()) - started) / 1000;
 	return {
 		// A list sent once lasts a second or two: autocannon's per-second samples would miss its ends.
