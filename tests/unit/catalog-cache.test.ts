@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readCachedCatalog, refreshCatalog } from '../../src/lib/offline/catalog-cache.ts';
 import type { CatalogShelf } from '../../src/lib/offline/catalog-shelf.ts';
-import type { Catalog } from '../../src/lib/domain/catalog/catalog.ts';
+import { SMALL_CATALOG } from './support-catalog.ts';
 
-const catalog: Catalog = {
-	town: { name: 'Ville de Test' },
-	categories: [{ slug: 'enfance-jeunesse', label: 'Enfance / Jeunesse' }],
-	procedures: [
-		{
-			slug: 'fiche-enfant',
-			label: 'Fiche enfant',
-			summary: '',
-			categorySlug: 'enfance-jeunesse',
-			requiresAccount: true
-		}
-	],
-	news: [{ id: 1, title: 'Bienvenue', body: 'Texte', publishedOn: '2026-11-28' }]
-};
+const catalog = SMALL_CATALOG;
 
 /** A browser's localStorage, as a map that outlives the shelf reading it (a reload of the page). */
 function memoryShelf(kept = new Map<string, string>()): CatalogShelf & { kept: Map<string, string> } {

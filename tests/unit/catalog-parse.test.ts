@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { MalformedCatalog, parseCatalog, type Catalog } from '../../src/lib/domain/catalog/catalog.ts';
+import { SMALL_CATALOG } from './support-catalog.ts';
 
 const good: Catalog = {
-	town: { name: 'Ville de Test' },
-	categories: [{ slug: 'enfance-jeunesse', label: 'Enfance / Jeunesse' }],
+	...SMALL_CATALOG,
 	procedures: [
-		{
-			slug: 'fiche-enfant',
-			label: 'Fiche enfant',
-			summary: '',
-			categorySlug: 'enfance-jeunesse',
-			requiresAccount: true,
-			online: true
-		},
+		{ ...SMALL_CATALOG.procedures[0]!, online: true },
 		{ slug: 'etat-civil', label: 'État civil', summary: 'Actes', categorySlug: null, requiresAccount: false }
-	],
-	news: [{ id: 1, title: 'Bienvenue', body: 'Texte', publishedOn: '2026-02-28' }]
+	]
 };
 
 /** Any shape at all: what a broken or hostile server could answer. */
